@@ -1,0 +1,58 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'build/**', 'out/**', 'node_modules/**', 'coverage/**', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The functional core is pure: no host services, no Node, no exceljs.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['exceljs', 'node:*', 'fs', 'path', '../adapters/*', '../../adapters/*', '../port/*'] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'SpreadsheetApp',
+        'LockService',
+        'HtmlService',
+        'PropertiesService',
+        'UrlFetchApp',
+        'Utilities',
+        'ScriptApp',
+        'process',
+        'require',
+      ],
+    },
+  },
+  {
+    // Nothing in the Apps Script bundle may reach the network or Node.
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/xlsx/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'UrlFetchApp', 'fetch', 'XMLHttpRequest'],
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'node:*', 'fs', 'path'] }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
