@@ -1,0 +1,58 @@
+/** "ตั้งค่า/ซ่อมแซมแม่แบบ": create missing input sheets, repair headers, formats, dropdowns and notes. */
+import { indicatorNames } from '../core/inputs';
+import { defaultIndicatorColumns, planTemplate, type TemplateDefaults } from '../core/template';
+import { fiscalYearOf } from '../core/thai/fiscal';
+import { todayIn } from '../core/thai/dates';
+import type { Host } from '../port/workbook';
+import { readWorkbook, withDocumentLock } from './context';
+
+export interface SetupResult {
+  created: string[];
+  repaired: string[];
+  headersAdded: number;
+}
+
+/** The plan cycle in force (2566–2570 until the next one) and the fiscal year of today within it. */
+export function templateDefaults(today: string): TemplateDefaults {
+  const fy = fiscalYearOf(today);
+  const first = 2566 + Math.floor(Math.max(0, fy - 2566) / 5) * 5;
+  return {
+    planFirstYear: first,
+    planLastYear: first + 4,
+    trackingYear: Math.min(Math.max(fy, first), first + 4),
+  };
+}
+
+export function runSetupTemplate(host: Host): SetupResult {
+  return withDocumentLock(host, () => {
+    const { snapshots, inputs } = readWorkbook(host.workbook);
+    const defaults = templateDefaults(todayIn(host.workbook.timeZone(), host.now()));
+    const framework = indicatorNames(inputs.reference);
+    const indicators = framework.length
+      ? framework.map((i) => ({ no: i.no, name: i.names[0] ?? '' })).sort((a, b) => a.no - b.no)
+      : defaultIndicatorColumns();
+    const planYears = inputs.planYears.length
+      ? inputs.planYears
+      : Array.from(
+          { length: defaults.planLastYear - defaults.planFirstYear + 1 },
+          (_, i) => defaults.planFirstYear + i,
+        );
+    const plans = planTemplate({ snapshots, planYears, indicators, defaults });
+    for (const plan of plans) host.workbook.applyTemplate(plan);
+    const result: SetupResult = {
+      created: plans.filter((p) => p.create).map((p) => p.name),
+      repaired: plans.filter((p) => !p.create && (p.headerCells.length || p.seeds.length)).map((p) => p.name),
+      headersAdded: plans.filter((p) => !p.create).reduce((n, p) => n + p.headerCells.length, 0),
+    };
+    host.workbook.activate(plans[0].name);
+    const parts = [
+      result.created.length ? `สร้างชีต ${result.created.join(', ')}` : '',
+      result.headersAdded ? `เพิ่มหัวคอลัมน์ที่ขาด ${result.headersAdded} คอลัมน์` : '',
+    ].filter(Boolean);
+    host.ui.toast(
+      `${parts.length ? parts.join(' และ ') : 'แม่แบบครบถ้วนแล้ว'} · ปรับรูปแบบ รายการเลือก และคำอธิบายหัวคอลัมน์ใหม่ (ข้อมูลเดิมไม่ถูกแก้ไข)`,
+      'ตั้งค่า/ซ่อมแซมแม่แบบ',
+    );
+    return result;
+  });
+}

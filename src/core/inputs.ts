@@ -1,0 +1,967 @@
+/**
+ * Reads the input sheets into typed rows. Every cell of every declared column is read once; each problem
+ * becomes a finding at its cell. Commands use the typed rows; validation adds the cross-field rules.
+ */
+import { a1, isBlank } from './cells';
+import { finding, type Finding, type FindingInput } from './findings';
+import {
+  readAmountCell,
+  readDateCell,
+  readFiscalYear,
+  readIndicators,
+  readInteger,
+  readItemType,
+  readPercent,
+  readPeriodCell,
+  readRound,
+  readScore,
+  readStatus,
+  readUnits,
+  isPlaceholder,
+  canon,
+  type IndicatorName,
+  type Problem,
+  type Reading,
+  type UnitsReading,
+} from './readers';
+import {
+  INPUT_SHEETS,
+  PLAN_TABLE,
+  MEASURES_TABLE,
+  REFERENCE_TABLES,
+  SCORES_TABLE,
+  SETTINGS,
+  SETTINGS_COLUMNS,
+  TRACKING_TABLE,
+  type ColumnSpec,
+  type ColumnType,
+  type InputSheetKey,
+  type InputSheetSpec,
+  type ItemTypeKind,
+  type RoundKind,
+  type SettingKey,
+  type StatusKind,
+  type TableKey,
+  type TableSpec,
+} from './schema';
+import type { SheetSnapshot } from './snapshot';
+import {
+  cellOf,
+  codeOf,
+  normalizeHeader,
+  readTable,
+  textOf,
+  type RawCell,
+  type TableLayout,
+  type TableRow,
+} from './table';
+import type { IsoDate } from './thai/dates';
+import type { AmountReading } from './thai/numbers';
+import type { PeriodReading } from './thai/period';
+
+export type OkPeriod = PeriodReading & { ok: true };
+
+export type InputSnapshots = Partial<Record<InputSheetKey, SheetSnapshot | null>>;
+
+export const REPAIR_HINT = 'เลือกเมนู ITA Sheets › ตั้งค่า/ซ่อมแซมแม่แบบ';
+
+// ---------------------------------------------------------------------------------------------------------
+// Typed rows
+
+export interface Settings {
+  orgName: string;
+  orgType: string;
+  district: string;
+  province: string;
+  planFirstYear: number | null;
+  planLastYear: number | null;
+  trackingYear: number | null;
+  asOf: IsoDate | null;
+  round: RoundKind | null;
+  itaTarget: number | null;
+  dueSoonDays: number | null;
+  preparerName: string;
+  preparerPosition: string;
+  /** Where each setting's value sits (for links and marks). */
+  cells: Partial<Record<SettingKey, RawCell>>;
+}
+
+export interface Dimension {
+  code: string;
+  name: string;
+  submissions: { code: string; name: string }[];
+}
+
+export interface IndicatorDef {
+  fromYear: number;
+  tool: string;
+  toolWeight: number;
+  no: number;
+  name: string;
+  aliases: string[];
+}
+
+export interface BandDef {
+  fromYear: number;
+  grade: string;
+  minTotal: number;
+  minEachTool: number | null;
+  passes: boolean;
+}
+
+export interface Reference {
+  dimensions: Dimension[];
+  /** Sub-mission code → its dimension code. */
+  submissionDimension: Map<string, string>;
+  units: string[];
+  indicators: IndicatorDef[];
+  bands: BandDef[];
+}
+
+export interface RowBase {
+  /** 1-based sheet row. */
+  row: number;
+  cells: TableRow;
+  /** Columns whose cell could not be read (reported as findings). */
+  unreadable: Set<string>;
+}
+
+export interface BudgetCell {
+  year: number;
+  cell: RawCell;
+  /** null when the cell could not be read. */
+  amount: AmountReading | null;
+}
+
+export interface PlanItem extends RowBase {
+  code: string;
+  dimension: string;
+  submission: string;
+  type: ItemTypeKind | null;
+  typeText: string;
+  name: string;
+  budgets: BudgetCell[];
+  responsible: UnitsReading | null;
+  responsibleText: string;
+  period: OkPeriod | null;
+  periodText: string;
+  indicators: number[];
+  outputs: string;
+}
+
+export interface Measure extends RowBase {
+  fiscalYear: number | null;
+  no: string;
+  measure: string;
+  method: string;
+  responsible: UnitsReading | null;
+  responsibleText: string;
+  period: OkPeriod | null;
+  periodText: string;
+  followup: string;
+  indicators: number[];
+  status: StatusKind | null;
+  percent: number | null;
+  result: string;
+  evidence: string;
+}
+
+export interface TrackingRow extends RowBase {
+  code: string;
+  name: string;
+  fiscalYear: number | null;
+  responsible: UnitsReading | null;
+  responsibleText: string;
+  plannedBudget: AmountReading | null;
+  start: IsoDate | null;
+  deadline: IsoDate | null;
+  status: StatusKind | null;
+  percent: number | null;
+  disbursed: AmountReading | null;
+  result: string;
+  problems: string;
+  evidence: string;
+}
+
+export interface ScoreYear extends RowBase {
+  year: number | null;
+  /** Indicator number → score, for the cells that hold one. */
+  scores: Map<number, number>;
+  /** Indicator columns present in the sheet (blank cells included). */
+  scoreCells: Map<number, RawCell>;
+  publishedTotal: number | null;
+  publishedGrade: string;
+  remarks: string;
+}
+
+export interface Inputs {
+  /** Actual sheet name for each input sheet found (names may differ in spaces). */
+  sheetNames: Partial<Record<InputSheetKey, string>>;
+  settings: Settings;
+  reference: Reference;
+  scores: ScoreYear[];
+  plan: PlanItem[];
+  measures: Measure[];
+  tracking: TrackingRow[];
+  /** Plan years from the settings (or from the budget columns when the settings can't be read). */
+  planYears: number[];
+  layouts: Partial<Record<TableKey, TableLayout>>;
+  findings: Finding[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Finds an input sheet by its name, ignoring case, spaces and digit script. */
+export function resolveSheetName(names: readonly string[], spec: InputSheetSpec): string | null {
+  const wanted = [spec.name, ...(spec.aliases ?? [])].map(normalizeHeader);
+  return names.find((n) => n === spec.name) ?? names.find((n) => wanted.includes(normalizeHeader(n))) ?? null;
+}
+
+/** Collects findings for one sheet with the cell's text and address filled in. */
+class FindingSink {
+  readonly findings: Finding[] = [];
+
+  add(input: FindingInput): void {
+    this.findings.push(finding(input));
+  }
+
+  problem(sheet: string, cell: RawCell, problem: Problem): void {
+    this.add({
+      sheet,
+      row: cell.row,
+      col: cell.col,
+      rule: problem.rule,
+      severity: problem.severity,
+      message: problem.problem,
+      value: displayText(cell),
+      readAs: problem.readAs ?? '',
+    });
+  }
+}
+
+export function displayText(cell: RawCell): string {
+  if (cell.formula) return cell.display || cell.formula;
+  if (typeof cell.value === 'string') return cell.value;
+  return cell.display || (cell.value === null ? '' : String(cell.value));
+}
+
+interface ReadContext {
+  sheet: string;
+  sink: FindingSink;
+  timeZone: string;
+  units: readonly string[];
+  indicatorNames: readonly IndicatorName[];
+}
+
+/** Reads one cell by type, reporting problems; returns the value or null (blank or unreadable). */
+function readTyped(
+  ctx: ReadContext,
+  type: ColumnType,
+  cell: RawCell,
+  options: { fiscalYear?: number; label: string },
+): { value: unknown; bad: boolean } {
+  if (typeof cell.value === 'string' && isPlaceholder(cell.value) && type !== 'units') {
+    ctx.sink.problem(ctx.sheet, cell, {
+      rule: 'placeholder',
+      problem: `ช่อง "${options.label}" ยังเป็นข้อความตัวอย่างของแบบฟอร์ม ให้กรอกข้อมูลจริงแทน`,
+    });
+    return { value: null, bad: true };
+  }
+  const reading = readByType(ctx, type, cell, options.fiscalYear);
+  if (reading.kind === 'bad') {
+    ctx.sink.problem(ctx.sheet, cell, reading.problem);
+    return { value: null, bad: true };
+  }
+  if (reading.kind === 'blank') return { value: null, bad: false };
+  if (reading.notice)
+    ctx.sink.problem(ctx.sheet, cell, { ...reading.notice, readAs: reading.notice.readAs ?? reading.readAs });
+  return { value: reading.value, bad: false };
+}
+
+function readByType(
+  ctx: ReadContext,
+  type: ColumnType,
+  cell: RawCell,
+  fiscalYear?: number,
+): Reading<unknown> {
+  switch (type) {
+    case 'fiscalYear':
+      return readFiscalYear(cell);
+    case 'score':
+      return readScore(cell);
+    case 'percent':
+      return readPercent(cell);
+    case 'integer':
+      return readInteger(cell, 0, 100000, 'ค่า');
+    case 'number':
+      return readScore(cell);
+    case 'amount':
+      return readAmountCell(cell);
+    case 'date':
+      return readDateCell(cell, ctx.timeZone);
+    case 'period':
+      return readPeriodCell(cell, ctx.timeZone, fiscalYear);
+    case 'units':
+      return readUnits(cell, ctx.units);
+    case 'indicators':
+      return readIndicators(cell, ctx.indicatorNames);
+    default:
+      return isBlank(cell.value)
+        ? { kind: 'blank' }
+        : { kind: 'ok', value: textOf(cell), readAs: textOf(cell) };
+  }
+}
+
+/** Reads every declared column of a row; required blanks are reported. */
+function readRow(
+  ctx: ReadContext,
+  table: TableSpec,
+  row: TableRow,
+  options: {
+    fiscalYear?: number;
+    special?: Partial<Record<string, (cell: RawCell) => Reading<unknown>>>;
+  } = {},
+): { values: Map<string, unknown>; unreadable: Set<string> } {
+  const values = new Map<string, unknown>();
+  const unreadable = new Set<string>();
+  for (const spec of table.columns) {
+    const cell = row.cells.get(spec.key);
+    if (!cell) continue;
+    const special = options.special?.[spec.key];
+    let result: { value: unknown; bad: boolean };
+    if (special) {
+      const reading = special(cell);
+      if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
+      result = { value: reading.kind === 'ok' ? reading.value : null, bad: reading.kind === 'bad' };
+    } else {
+      result = readTyped(ctx, spec.type, cell, { fiscalYear: options.fiscalYear, label: spec.header });
+    }
+    if (result.bad) unreadable.add(spec.key);
+    else if (result.value === null && spec.required) reportRequired(ctx, spec, cell);
+    values.set(spec.key, result.value);
+  }
+  return { values, unreadable };
+}
+
+function reportRequired(ctx: ReadContext, spec: ColumnSpec, cell: RawCell): void {
+  ctx.sink.add({
+    sheet: ctx.sheet,
+    row: cell.row,
+    col: cell.col,
+    rule: 'required',
+    message: `ยังไม่ได้กรอก "${spec.header}" ซึ่งจำเป็นต้องกรอก (${spec.note})`,
+  });
+}
+
+function str(values: Map<string, unknown>, key: string): string {
+  const v = values.get(key);
+  return typeof v === 'string' ? v : '';
+}
+
+function num(values: Map<string, unknown>, key: string): number | null {
+  const v = values.get(key);
+  return typeof v === 'number' ? v : null;
+}
+
+function typed<T>(values: Map<string, unknown>, key: string): T | null {
+  const v = values.get(key);
+  return v === undefined || v === null ? null : (v as T);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Structure: missing sheets and columns
+
+function reportLayout(sink: FindingSink, layout: TableLayout, required: boolean): void {
+  if (!layout.headerRow) {
+    if (!required) return;
+    sink.add({
+      sheet: layout.sheet,
+      row: 1,
+      col: 1,
+      rule: 'missing-column',
+      message: `ไม่พบหัวตาราง${layout.table.title}ในชีตนี้ ${REPAIR_HINT} เพื่อเพิ่มหัวคอลัมน์`,
+    });
+    return;
+  }
+  let nextCol =
+    Math.max(0, ...[...layout.columns.values()].map((c) => c.col), ...layout.family.map((f) => f.col)) + 1;
+  for (const spec of layout.missing) {
+    sink.add({
+      sheet: layout.sheet,
+      row: layout.headerRow,
+      col: nextCol++,
+      rule: 'missing-column',
+      severity: spec.required ? 'error' : 'warning',
+      message: `ไม่พบคอลัมน์ "${spec.header}" ในชีตนี้ ${REPAIR_HINT} เพื่อเพิ่มคอลัมน์ (ข้อมูลเดิมไม่ถูกแก้ไข)`,
+    });
+  }
+  for (const dup of layout.duplicates) {
+    sink.add({
+      sheet: layout.sheet,
+      row: layout.headerRow,
+      col: dup.col,
+      rule: 'duplicate-column',
+      message: `หัวคอลัมน์ "${dup.header}" ซ้ำกับคอลัมน์ก่อนหน้า ระบบใช้คอลัมน์แรกเท่านั้น ให้ลบหรือเปลี่ยนชื่อคอลัมน์ที่ซ้ำ`,
+      value: dup.header,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function readSettings(
+  snapshot: SheetSnapshot | null,
+  sheet: string,
+  sink: FindingSink,
+  timeZone: string,
+): Settings {
+  const settings: Settings = {
+    orgName: '',
+    orgType: '',
+    district: '',
+    province: '',
+    planFirstYear: null,
+    planLastYear: null,
+    trackingYear: null,
+    asOf: null,
+    round: null,
+    itaTarget: null,
+    dueSoonDays: null,
+    preparerName: '',
+    preparerPosition: '',
+    cells: {},
+  };
+  if (!snapshot) return settings;
+  const table: TableSpec = { key: 'settings', title: 'ตารางตั้งค่า', columns: SETTINGS_COLUMNS };
+  const read = readTable(snapshot, table);
+  reportLayout(sink, read.layout, true);
+  const byLabel = new Map<string, TableRow>();
+  for (const row of read.rows) byLabel.set(normalizeHeader(textOf(cellOf(row, 'label'))), row);
+  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [] };
+  const valueCol = read.layout.columns.get('value')?.col ?? 2;
+  for (const spec of SETTINGS) {
+    const row = byLabel.get(normalizeHeader(spec.label));
+    if (!row) {
+      if (read.layout.headerRow) {
+        sink.add({
+          sheet,
+          row: snapshot.values.length + 1,
+          col: 1,
+          rule: 'missing-setting',
+          severity: spec.required ? 'error' : 'warning',
+          message: `ไม่พบรายการตั้งค่า "${spec.label}" ${REPAIR_HINT} เพื่อเพิ่มรายการ แล้วกรอกค่า`,
+        });
+      }
+      continue;
+    }
+    const cell = row.cells.get('value') ?? {
+      value: null,
+      display: '',
+      formula: '',
+      row: row.row,
+      col: valueCol,
+    };
+    settings.cells[spec.key] = cell;
+    const value = readSetting(ctx, spec.key, spec.type, cell, spec.label);
+    if (value === null) {
+      if (spec.required && isBlank(cell.value)) {
+        sink.add({
+          sheet,
+          row: cell.row,
+          col: cell.col,
+          rule: 'required',
+          message: `ยังไม่ได้กรอก "${spec.label}" (${spec.help})`,
+        });
+      }
+      continue;
+    }
+    (settings as unknown as Record<string, unknown>)[spec.key] = value;
+  }
+  return settings;
+}
+
+function readSetting(
+  ctx: ReadContext,
+  key: SettingKey,
+  type: ColumnType,
+  cell: RawCell,
+  label: string,
+): unknown {
+  if (key === 'round') {
+    const reading = readRound(cell);
+    if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
+    return reading.kind === 'ok' ? reading.value : null;
+  }
+  if (key === 'dueSoonDays') {
+    const reading = readInteger(cell, 0, 365, 'จำนวนวันแจ้งเตือน');
+    if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
+    return reading.kind === 'ok' ? reading.value : null;
+  }
+  return readTyped(ctx, type, cell, { label }).value;
+}
+
+function checkSettingsYears(settings: Settings, sheet: string, sink: FindingSink): void {
+  const { planFirstYear: first, planLastYear: last, trackingYear } = settings;
+  const lastCell = settings.cells.planLastYear;
+  if (first !== null && last !== null && lastCell) {
+    if (first > last) {
+      sink.add({
+        sheet,
+        row: lastCell.row,
+        col: lastCell.col,
+        rule: 'settings-years',
+        message: `ปีงบประมาณสุดท้ายของแผน (${last}) อยู่ก่อนปีแรก (${first}) กรุณาแก้ไข`,
+        value: String(last),
+      });
+    } else if (last - first > 9) {
+      sink.add({
+        sheet,
+        row: lastCell.row,
+        col: lastCell.col,
+        rule: 'settings-years',
+        message: `แผนยาว ${last - first + 1} ปี ซึ่งเกิน 10 ปี กรุณาตรวจสอบปีแรกและปีสุดท้ายของแผน`,
+        value: String(last),
+      });
+    }
+  }
+  const trackingCell = settings.cells.trackingYear;
+  if (trackingYear !== null && first !== null && last !== null && trackingCell && first <= last) {
+    if (trackingYear < first || trackingYear > last) {
+      sink.add({
+        sheet,
+        row: trackingCell.row,
+        col: trackingCell.col,
+        rule: 'settings-years',
+        severity: 'warning',
+        message: `ปีงบประมาณที่ติดตาม (${trackingYear}) อยู่นอกปีของแผน (${first}–${last}) กรุณาตรวจสอบ`,
+        value: String(trackingYear),
+      });
+    }
+  }
+}
+
+export function planYearsOf(settings: Settings, budgetColumns: readonly number[]): number[] {
+  const { planFirstYear: first, planLastYear: last } = settings;
+  if (first !== null && last !== null && first <= last && last - first <= 9) {
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }
+  return [...budgetColumns].sort((a, b) => a - b);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function readReference(
+  snapshot: SheetSnapshot | null,
+  sheet: string,
+  sink: FindingSink,
+  timeZone: string,
+  layouts: Inputs['layouts'],
+): Reference {
+  const reference: Reference = {
+    dimensions: [],
+    submissionDimension: new Map(),
+    units: [],
+    indicators: [],
+    bands: [],
+  };
+  if (!snapshot) return reference;
+  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [] };
+  for (const table of REFERENCE_TABLES) {
+    const read = readTable(snapshot, table);
+    layouts[table.key] = read.layout;
+    reportLayout(sink, read.layout, true);
+    if (read.layout.headerRow && !read.rows.length && table.key !== 'orgTypes') {
+      const first = [...read.layout.columns.values()][0];
+      sink.add({
+        sheet,
+        row: read.layout.headerRow + 1,
+        col: first?.col ?? 1,
+        rule: 'required',
+        message: `${table.title}ยังไม่มีข้อมูล กรุณากรอกรายการในตารางนี้ (แม่แบบใหม่มีค่าเริ่มต้นให้คัดลอกมาใช้ได้)`,
+      });
+    }
+    for (const row of read.rows) {
+      const { values, unreadable } = readRow(ctx, table, row);
+      if (unreadable.size) continue;
+      switch (table.key) {
+        case 'dimensions':
+          addDimension(reference, row, values, sheet, sink);
+          break;
+        case 'units':
+          reference.units.push(str(values, 'unit'));
+          break;
+        case 'itaIndicators':
+          addIndicator(reference, values);
+          break;
+        case 'itaBands':
+          addBand(reference, row, values, sheet, sink);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  checkFramework(reference, sheet, sink, layouts.itaIndicators);
+  return reference;
+}
+
+function addDimension(
+  reference: Reference,
+  row: TableRow,
+  values: Map<string, unknown>,
+  sheet: string,
+  sink: FindingSink,
+): void {
+  const code = codeOf(cellOf(row, 'dimension'));
+  const submission = codeOf(cellOf(row, 'submission'));
+  if (!code || !submission) return;
+  let dimension = reference.dimensions.find((d) => d.code === code);
+  if (!dimension) {
+    dimension = { code, name: str(values, 'dimensionName'), submissions: [] };
+    reference.dimensions.push(dimension);
+  }
+  if (reference.submissionDimension.has(submission)) {
+    const cell = cellOf(row, 'submission');
+    sink.add({
+      sheet,
+      row: cell.row,
+      col: cell.col,
+      rule: 'duplicate-code',
+      message: `ภารกิจที่ ${submission} ซ้ำกับแถวก่อนหน้า กรุณาลบแถวที่ซ้ำ`,
+      value: submission,
+    });
+    return;
+  }
+  dimension.submissions.push({ code: submission, name: str(values, 'submissionName') });
+  reference.submissionDimension.set(submission, code);
+}
+
+function addIndicator(reference: Reference, values: Map<string, unknown>): void {
+  const fromYear = num(values, 'fromYear');
+  const no = num(values, 'indicatorNo');
+  const toolWeight = num(values, 'toolWeight');
+  if (fromYear === null || no === null || toolWeight === null) return;
+  reference.indicators.push({
+    fromYear,
+    tool: str(values, 'tool').toUpperCase(),
+    toolWeight,
+    no,
+    name: str(values, 'indicatorName'),
+    aliases: str(values, 'indicatorAliases')
+      .split(/[;,]/)
+      .map((a) => a.trim())
+      .filter(Boolean),
+  });
+}
+
+function addBand(
+  reference: Reference,
+  row: TableRow,
+  values: Map<string, unknown>,
+  sheet: string,
+  sink: FindingSink,
+): void {
+  const fromYear = num(values, 'fromYear');
+  const minTotal = num(values, 'minTotal');
+  if (fromYear === null || minTotal === null) return;
+  const passesText = canon(str(values, 'passes'));
+  if (passesText !== 'ผ่าน' && passesText !== 'ไม่ผ่าน') {
+    const cell = cellOf(row, 'passes');
+    sink.add({
+      sheet,
+      row: cell.row,
+      col: cell.col,
+      rule: 'not-in-list',
+      message: 'ช่อง "ผ่านเกณฑ์" ต้องเป็น "ผ่าน" หรือ "ไม่ผ่าน"',
+      value: displayText(cell),
+    });
+    return;
+  }
+  reference.bands.push({
+    fromYear,
+    grade: str(values, 'grade'),
+    minTotal,
+    minEachTool: num(values, 'minEachTool'),
+    passes: passesText === 'ผ่าน',
+  });
+}
+
+/** Each framework year: one weight per tool, tool weights add up to 100, indicator numbers unique. */
+function checkFramework(reference: Reference, sheet: string, sink: FindingSink, layout?: TableLayout): void {
+  if (!layout?.headerRow) return;
+  const col = layout.columns.get('toolWeight')?.col ?? 1;
+  const years = [...new Set(reference.indicators.map((i) => i.fromYear))];
+  for (const year of years) {
+    const rows = reference.indicators.filter((i) => i.fromYear === year);
+    const weights = new Map<string, Set<number>>();
+    for (const i of rows) weights.set(i.tool, (weights.get(i.tool) ?? new Set()).add(i.toolWeight));
+    const inconsistent = [...weights].filter(([, set]) => set.size > 1).map(([tool]) => tool);
+    const total = [...weights.values()].reduce((sum, set) => sum + [...set][0], 0);
+    const duplicateNos = rows.map((r) => r.no).filter((n, i, all) => all.indexOf(n) !== i);
+    const problems: string[] = [];
+    if (inconsistent.length) problems.push(`น้ำหนักของเครื่องมือ ${inconsistent.join(', ')} ไม่เท่ากันทุกแถว`);
+    if (Math.abs(total - 100) > 0.01) problems.push(`น้ำหนักเครื่องมือรวมกันได้ ${total} ไม่ใช่ 100`);
+    if (duplicateNos.length) problems.push(`ตัวชี้วัดที่ ${[...new Set(duplicateNos)].join(', ')} ซ้ำกัน`);
+    if (problems.length) {
+      sink.add({
+        sheet,
+        row: layout.headerRow,
+        col,
+        rule: 'framework',
+        message: `กรอบตัวชี้วัดที่ใช้ตั้งแต่ปี ${year}: ${problems.join('; ')} กรุณาแก้ไขตารางตัวชี้วัด ITA`,
+        value: String(year),
+      });
+    }
+  }
+}
+
+export function indicatorNames(reference: Reference): IndicatorName[] {
+  const byNo = new Map<number, Set<string>>();
+  for (const i of reference.indicators) {
+    const names = byNo.get(i.no) ?? new Set<string>();
+    [i.name, ...i.aliases].filter(Boolean).forEach((n) => names.add(n));
+    byNo.set(i.no, names);
+  }
+  return [...byNo].map(([no, names]) => ({ no, names: [...names] }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
+  if (!snapshot) return [];
+  const read = readTable(snapshot, PLAN_TABLE);
+  layouts.plan = read.layout;
+  reportLayout(ctx.sink, read.layout, true);
+  return read.rows.map((row) => {
+    const { values, unreadable } = readRow(ctx, PLAN_TABLE, row, {
+      special: { type: (cell) => readItemType(cell) },
+    });
+    const budgets: BudgetCell[] = read.layout.family.map((member) => {
+      const cell = row.family.get(member.n) as RawCell;
+      const reading = readTyped(ctx, 'amount', cell, { label: member.header });
+      if (reading.bad) unreadable.add(`budget:${member.n}`);
+      const amount = reading.bad
+        ? null
+        : ((reading.value as AmountReading | null) ?? {
+            kind: 'none' as const,
+            why: 'blank' as const,
+            readAs: 'ไม่ได้กรอก',
+          });
+      return { year: member.n, cell, amount };
+    });
+    return {
+      row: row.row,
+      cells: row,
+      unreadable,
+      code: codeOf(cellOf(row, 'code')),
+      dimension: codeOf(cellOf(row, 'dimension')),
+      submission: codeOf(cellOf(row, 'submission')),
+      type: typed<ItemTypeKind>(values, 'type'),
+      typeText: textOf(cellOf(row, 'type')),
+      name: str(values, 'name') || textOf(cellOf(row, 'name')),
+      budgets,
+      responsible: typed<UnitsReading>(values, 'responsible'),
+      responsibleText: textOf(cellOf(row, 'responsible')),
+      period: typed<OkPeriod>(values, 'period'),
+      periodText: textOf(cellOf(row, 'period')),
+      indicators: typed<number[]>(values, 'itaIndicators') ?? [],
+      outputs: str(values, 'outputs'),
+    };
+  });
+}
+
+function readMeasures(
+  snapshot: SheetSnapshot | null,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+): Measure[] {
+  if (!snapshot) return [];
+  const read = readTable(snapshot, MEASURES_TABLE);
+  layouts.measures = read.layout;
+  reportLayout(ctx.sink, read.layout, true);
+  return read.rows.map((row) => {
+    const fy = readFiscalYear(cellOf(row, 'fiscalYear'));
+    const fiscalYear = fy.kind === 'ok' ? fy.value : undefined;
+    const { values, unreadable } = readRow(ctx, MEASURES_TABLE, row, {
+      fiscalYear,
+      special: { status: (cell) => readStatus(cell) },
+    });
+    return {
+      row: row.row,
+      cells: row,
+      unreadable,
+      fiscalYear: num(values, 'fiscalYear'),
+      no: codeOf(cellOf(row, 'no')),
+      measure: str(values, 'measure') || textOf(cellOf(row, 'measure')),
+      method: str(values, 'method'),
+      responsible: typed<UnitsReading>(values, 'responsible'),
+      responsibleText: textOf(cellOf(row, 'responsible')),
+      period: typed<OkPeriod>(values, 'period'),
+      periodText: textOf(cellOf(row, 'period')),
+      followup: str(values, 'followup'),
+      indicators: typed<number[]>(values, 'itaIndicators') ?? [],
+      status: typed<StatusKind>(values, 'status'),
+      percent: num(values, 'percent'),
+      result: str(values, 'result'),
+      evidence: str(values, 'evidence'),
+    };
+  });
+}
+
+function readTracking(
+  snapshot: SheetSnapshot | null,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+): TrackingRow[] {
+  if (!snapshot) return [];
+  const read = readTable(snapshot, TRACKING_TABLE);
+  layouts.tracking = read.layout;
+  reportLayout(ctx.sink, read.layout, true);
+  return read.rows.map((row) => {
+    const { values, unreadable } = readRow(ctx, TRACKING_TABLE, row, {
+      special: { status: (cell) => readStatus(cell) },
+    });
+    return {
+      row: row.row,
+      cells: row,
+      unreadable,
+      code: codeOf(cellOf(row, 'code')),
+      name: str(values, 'name') || textOf(cellOf(row, 'name')),
+      fiscalYear: num(values, 'fiscalYear'),
+      responsible: typed<UnitsReading>(values, 'responsible'),
+      responsibleText: textOf(cellOf(row, 'responsible')),
+      plannedBudget: typed<AmountReading>(values, 'plannedBudget'),
+      start: typed<IsoDate>(values, 'start'),
+      deadline: typed<IsoDate>(values, 'deadline'),
+      status: typed<StatusKind>(values, 'status'),
+      percent: num(values, 'percent'),
+      disbursed: typed<AmountReading>(values, 'disbursed'),
+      result: str(values, 'result'),
+      problems: str(values, 'problems'),
+      evidence: str(values, 'evidence'),
+    };
+  });
+}
+
+function readScores(
+  snapshot: SheetSnapshot | null,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+): ScoreYear[] {
+  if (!snapshot) return [];
+  const read = readTable(snapshot, SCORES_TABLE);
+  layouts.scores = read.layout;
+  reportLayout(ctx.sink, read.layout, true);
+  return read.rows.map((row) => {
+    const { values, unreadable } = readRow(ctx, SCORES_TABLE, row);
+    const scores = new Map<number, number>();
+    const scoreCells = new Map<number, RawCell>();
+    for (const member of read.layout.family) {
+      const cell = row.family.get(member.n) as RawCell;
+      scoreCells.set(member.n, cell);
+      const reading = readTyped(ctx, 'score', cell, { label: member.header });
+      if (reading.bad) unreadable.add(`score:${member.n}`);
+      else if (typeof reading.value === 'number') scores.set(member.n, reading.value);
+    }
+    return {
+      row: row.row,
+      cells: row,
+      unreadable,
+      year: num(values, 'year'),
+      scores,
+      scoreCells,
+      publishedTotal: num(values, 'publishedTotal'),
+      publishedGrade: str(values, 'publishedGrade'),
+      remarks: str(values, 'remarks'),
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/**
+ * Reads every input sheet that has a snapshot. `sheetNames` lists the workbook's sheets so a missing
+ * input sheet is reported once, at its own name.
+ */
+export function readInputs(
+  snapshots: InputSnapshots,
+  timeZone: string,
+  sheetNames?: Partial<Record<InputSheetKey, string>>,
+): Inputs {
+  const names: Partial<Record<InputSheetKey, string>> = {};
+  for (const spec of INPUT_SHEETS)
+    names[spec.key] = sheetNames?.[spec.key] ?? snapshots[spec.key]?.name ?? spec.name;
+  const sinks = Object.fromEntries(INPUT_SHEETS.map((s) => [s.key, new FindingSink()])) as Record<
+    InputSheetKey,
+    FindingSink
+  >;
+  for (const spec of INPUT_SHEETS) {
+    if (spec.key in snapshots && !snapshots[spec.key]) {
+      sinks[spec.key].add({
+        sheet: spec.name,
+        row: 1,
+        col: 1,
+        rule: 'missing-sheet',
+        message: `ไม่พบชีต "${spec.name}" ${REPAIR_HINT} เพื่อสร้างชีตนี้`,
+      });
+    }
+  }
+  const layouts: Inputs['layouts'] = {};
+  const settingsSheet = names.settings as string;
+  const settings = readSettings(snapshots.settings ?? null, settingsSheet, sinks.settings, timeZone);
+  checkSettingsYears(settings, settingsSheet, sinks.settings);
+  const reference = readReference(
+    snapshots.reference ?? null,
+    names.reference as string,
+    sinks.reference,
+    timeZone,
+    layouts,
+  );
+  const context = (key: InputSheetKey): ReadContext => ({
+    sheet: names[key] as string,
+    sink: sinks[key],
+    timeZone,
+    units: reference.units,
+    indicatorNames: indicatorNames(reference),
+  });
+  const plan = readPlan(snapshots.plan ?? null, context('plan'), layouts);
+  const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
+  const inputs: Inputs = {
+    sheetNames: names,
+    settings,
+    reference,
+    scores: readScores(snapshots.scores ?? null, context('scores'), layouts),
+    plan,
+    measures: readMeasures(snapshots.measures ?? null, context('measures'), layouts),
+    tracking: readTracking(snapshots.tracking ?? null, context('tracking'), layouts),
+    planYears,
+    layouts,
+    findings: [],
+  };
+  reportMissingBudgetColumns(inputs, sinks.plan);
+  inputs.findings = INPUT_SHEETS.flatMap((s) => sinks[s.key].findings);
+  return inputs;
+}
+
+function reportMissingBudgetColumns(inputs: Inputs, sink: FindingSink): void {
+  const layout = inputs.layouts.plan;
+  if (!layout?.headerRow) return;
+  const present = new Set(layout.family.map((f) => f.n));
+  let col =
+    Math.max(0, ...[...layout.columns.values()].map((c) => c.col), ...layout.family.map((f) => f.col)) + 1;
+  for (const year of inputs.planYears) {
+    if (present.has(year)) continue;
+    sink.add({
+      sheet: layout.sheet,
+      row: layout.headerRow,
+      col: col++,
+      rule: 'missing-column',
+      message: `ไม่พบคอลัมน์ "งบประมาณ ${year}" ของปีในแผน ${REPAIR_HINT} เพื่อเพิ่มคอลัมน์`,
+    });
+  }
+}
+
+/** "แผนปฏิบัติการ!H12" style address for messages. */
+export function cellAddress(sheet: string, cell: { row: number; col: number }): string {
+  return `ชีต "${sheet}" เซลล์ ${a1(cell.row, cell.col)}`;
+}

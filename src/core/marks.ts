@@ -1,0 +1,212 @@
+/**
+ * Marks on input cells (a background colour and a note) that can be removed exactly. The registry keeps,
+ * per marked cell, the user's own background and note and what we wrote; a cell the user has changed
+ * since keeps the user's change. Several commands can mark one cell; the strongest mark shows.
+ */
+import { isBlank, type CellValue, type RangeRef } from './cells';
+import type { OutCell } from './sheet-model';
+
+export type MarkKind = 'validation' | 'overdue';
+
+export interface Mark {
+  kind: MarkKind;
+  /** Higher shows over lower on the same cell. */
+  priority: number;
+  color: string;
+  text: string;
+}
+
+export interface MarkEntry {
+  sheet: string;
+  row: number;
+  col: number;
+  savedBackground: string | null;
+  savedNote: string;
+  /** What the add-in last wrote. */
+  background: string | null;
+  note: string;
+  marks: Mark[];
+}
+
+export const MARK_STYLE = {
+  validationError: { color: '#f4cccc', priority: 40 },
+  overdue: { color: '#f9cb9c', priority: 30 },
+  dueSoon: { color: '#fff2cc', priority: 20 },
+  validationWarning: { color: '#fce8b2', priority: 10 },
+} as const;
+
+const NOTE_HEADING = '⚠ ITA Sheets';
+const NOTE_SEPARATOR = '\n──────────\n';
+
+const REGISTRY_HEADER = [
+  'sheet',
+  'row',
+  'col',
+  'savedBackground',
+  'savedNote',
+  'background',
+  'note',
+  'marks',
+];
+
+export function cellKey(sheet: string, row: number, col: number): string {
+  return `${sheet}\u0000${row}\u0000${col}`;
+}
+
+export function registryRows(entries: readonly MarkEntry[]): OutCell[][] {
+  return [
+    REGISTRY_HEADER,
+    ...entries.map((e) => [
+      e.sheet,
+      e.row,
+      e.col,
+      e.savedBackground ?? '',
+      e.savedNote,
+      e.background ?? '',
+      e.note,
+      JSON.stringify(e.marks),
+    ]),
+  ];
+}
+
+/** Reads the hidden registry sheet; rows that are not ours are ignored (the sheet is only ever ours). */
+export function parseRegistry(values: readonly (readonly CellValue[])[]): MarkEntry[] {
+  const entries: MarkEntry[] = [];
+  for (const row of values.slice(1)) {
+    const [sheet, r, c, savedBackground, savedNote, background, note, marks] = row;
+    if (typeof sheet !== 'string' || typeof r !== 'number' || typeof c !== 'number') continue;
+    let parsed: Mark[];
+    try {
+      parsed = typeof marks === 'string' ? (JSON.parse(marks) as Mark[]) : [];
+    } catch {
+      parsed = []; // a damaged registry row: drop its marks rather than fail the command
+    }
+    entries.push({
+      sheet,
+      row: r,
+      col: c,
+      savedBackground: isBlank(savedBackground) ? null : String(savedBackground),
+      savedNote: isBlank(savedNote) ? '' : String(savedNote),
+      background: isBlank(background) ? null : String(background),
+      note: isBlank(note) ? '' : String(note),
+      marks: parsed,
+    });
+  }
+  return entries;
+}
+
+export interface WantedMark {
+  sheet: string;
+  row: number;
+  col: number;
+  mark: Mark;
+}
+
+/** Current background and note of a cell, as read from the sheet. */
+export type LayerLookup = (
+  sheet: string,
+  row: number,
+  col: number,
+) => { background: string | null; note: string };
+
+export interface MarkChange {
+  sheet: string;
+  row: number;
+  col: number;
+  background: string | null;
+  note: string;
+}
+
+export interface MarkPlan {
+  changes: MarkChange[];
+  registry: MarkEntry[];
+}
+
+function noteFor(marks: readonly Mark[], savedNote: string): string {
+  const lines = marks.map((m) => m.text);
+  const ours = `${NOTE_HEADING}\n${lines.join('\n')}`;
+  return savedNote ? `${ours}${NOTE_SEPARATOR}${savedNote}` : ours;
+}
+
+function strongest(marks: readonly Mark[]): Mark {
+  return marks.reduce((best, m) => (m.priority > best.priority ? m : best));
+}
+
+/** The cells whose layer must be read to plan: every registered and every wanted cell, per sheet. */
+export function cellsToRead(
+  registry: readonly MarkEntry[],
+  wanted: readonly WantedMark[],
+): Map<string, RangeRef> {
+  const boxes = new Map<string, { top: number; left: number; bottom: number; right: number }>();
+  for (const { sheet, row, col } of [...registry, ...wanted]) {
+    const box = boxes.get(sheet) ?? { top: row, left: col, bottom: row, right: col };
+    box.top = Math.min(box.top, row);
+    box.left = Math.min(box.left, col);
+    box.bottom = Math.max(box.bottom, row);
+    box.right = Math.max(box.right, col);
+    boxes.set(sheet, box);
+  }
+  const ranges = new Map<string, RangeRef>();
+  for (const [sheet, b] of boxes)
+    ranges.set(sheet, { row: b.top, col: b.left, rows: b.bottom - b.top + 1, cols: b.right - b.left + 1 });
+  return ranges;
+}
+
+/**
+ * Replaces the marks of the given kinds with `wanted`. Cells left with no mark get the user's own
+ * background and note back; cells the user changed after marking keep the user's change as their own.
+ */
+export function planMarks(
+  registry: readonly MarkEntry[],
+  kinds: readonly MarkKind[],
+  wanted: readonly WantedMark[],
+  current: LayerLookup,
+  sheetExists: (sheet: string) => boolean,
+): MarkPlan {
+  const entries = new Map<string, MarkEntry>();
+  for (const e of registry) {
+    if (!sheetExists(e.sheet)) continue; // a deleted sheet takes its marks with it
+    const now = current(e.sheet, e.row, e.col);
+    entries.set(cellKey(e.sheet, e.row, e.col), {
+      ...e,
+      // The user re-coloured or re-noted a marked cell: that is now their own formatting.
+      savedBackground: now.background === e.background ? e.savedBackground : now.background,
+      savedNote: now.note === e.note ? e.savedNote : now.note,
+      marks: e.marks.filter((m) => !kinds.includes(m.kind)),
+    });
+  }
+  for (const w of wanted) {
+    if (!sheetExists(w.sheet)) continue;
+    const key = cellKey(w.sheet, w.row, w.col);
+    let entry = entries.get(key);
+    if (!entry) {
+      const now = current(w.sheet, w.row, w.col);
+      entry = {
+        sheet: w.sheet,
+        row: w.row,
+        col: w.col,
+        savedBackground: now.background,
+        savedNote: now.note,
+        background: now.background,
+        note: now.note,
+        marks: [],
+      };
+      entries.set(key, entry);
+    }
+    entry.marks.push(w.mark);
+  }
+  const changes: MarkChange[] = [];
+  const kept: MarkEntry[] = [];
+  for (const entry of entries.values()) {
+    const now = current(entry.sheet, entry.row, entry.col);
+    const target = entry.marks.length
+      ? { background: strongest(entry.marks).color, note: noteFor(entry.marks, entry.savedNote) }
+      : { background: entry.savedBackground, note: entry.savedNote };
+    if (target.background !== now.background || target.note !== now.note) {
+      changes.push({ sheet: entry.sheet, row: entry.row, col: entry.col, ...target });
+    }
+    if (entry.marks.length) kept.push({ ...entry, ...target });
+  }
+  kept.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row || a.col - b.col);
+  return { changes, registry: kept };
+}

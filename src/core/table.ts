@@ -1,0 +1,204 @@
+/**
+ * Finding a table in a sheet snapshot by its headers (never by position) and reading its rows.
+ * Headers match the Thai header, an alias or the column key, ignoring spaces and digit script.
+ */
+import { isBlank, type CellValue } from './cells';
+import type { ColumnSpec, TableSpec } from './schema';
+import type { SheetSnapshot } from './snapshot';
+import { normalizeSpaces, toArabicDigits } from './thai/digits';
+
+/** How many top rows are searched for the header row (a title row above the header is common). */
+const HEADER_SEARCH_ROWS = 10;
+
+export interface RawCell {
+  value: CellValue;
+  display: string;
+  formula: string;
+  /** 1-based address in the sheet. */
+  row: number;
+  col: number;
+}
+
+export interface LocatedColumn {
+  spec: ColumnSpec;
+  col: number;
+  header: string;
+}
+
+export interface FamilyMember {
+  n: number;
+  col: number;
+  header: string;
+}
+
+export interface TableLayout {
+  table: TableSpec;
+  sheet: string;
+  /** 1-based; 0 when no header row was found. */
+  headerRow: number;
+  columns: Map<string, LocatedColumn>;
+  family: FamilyMember[];
+  /** Declared columns with no header in the sheet. */
+  missing: ColumnSpec[];
+  /** Header texts that name the same column twice (the first one is used). */
+  duplicates: { header: string; col: number }[];
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  row: number;
+  cells: Map<string, RawCell>;
+  family: Map<number, RawCell>;
+}
+
+export interface ReadTable {
+  layout: TableLayout;
+  rows: TableRow[];
+}
+
+/** Canonical form of a header or label for matching. */
+export function normalizeHeader(text: string): string {
+  return normalizeSpaces(toArabicDigits(text))
+    .replace(/\s*([()/:*])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+function headerCandidates(spec: ColumnSpec): string[] {
+  return [spec.header, ...(spec.aliases ?? []), spec.key].map(normalizeHeader);
+}
+
+function cellText(value: CellValue): string {
+  if (value === null) return '';
+  if (value instanceof Date) return '';
+  return String(value);
+}
+
+function matchFamily(table: TableSpec, header: string): number | null {
+  if (!table.family) return null;
+  const match = table.family.match.exec(normalizeSpaces(header));
+  return match ? Number(toArabicDigits(match[1])) : null;
+}
+
+/** Scores a candidate header row: how many declared columns it names. */
+function headerScore(table: TableSpec, row: CellValue[] | undefined): number {
+  if (!row) return 0;
+  const wanted = table.columns.map(headerCandidates);
+  let score = 0;
+  for (const value of row) {
+    const text = normalizeHeader(cellText(value));
+    if (!text) continue;
+    if (wanted.some((c) => c.includes(text)) || matchFamily(table, cellText(value)) !== null) score++;
+  }
+  return score;
+}
+
+export function locateTable(snapshot: SheetSnapshot, table: TableSpec): TableLayout {
+  let headerRow = 0;
+  let best = 0;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, snapshot.values.length); r++) {
+    const score = headerScore(table, snapshot.values[r]);
+    if (score > best) {
+      best = score;
+      headerRow = r + 1;
+    }
+  }
+  const columns = new Map<string, LocatedColumn>();
+  const family: FamilyMember[] = [];
+  const duplicates: { header: string; col: number }[] = [];
+  const headerValues = headerRow ? snapshot.values[headerRow - 1] : [];
+  headerValues.forEach((value, index) => {
+    const header = cellText(value);
+    const text = normalizeHeader(header);
+    if (!text) return;
+    const col = index + 1;
+    const spec = table.columns.find((c) => headerCandidates(c).includes(text));
+    if (spec) {
+      if (columns.has(spec.key)) duplicates.push({ header, col });
+      else columns.set(spec.key, { spec, col, header });
+      return;
+    }
+    const n = matchFamily(table, header);
+    if (n !== null) {
+      if (family.some((m) => m.n === n)) duplicates.push({ header, col });
+      else family.push({ n, col, header });
+    }
+  });
+  const missing = table.columns.filter((c) => !columns.has(c.key));
+  return { table, sheet: snapshot.name, headerRow, columns, family, missing, duplicates };
+}
+
+/** Cells under a vertical or block merge read as the merge's top-left value (staff merge dimension cells). */
+function mergedSource(snapshot: SheetSnapshot): Map<string, [number, number]> {
+  const source = new Map<string, [number, number]>();
+  for (const m of snapshot.merges) {
+    for (let r = m.row; r < m.row + m.rows; r++) {
+      for (let c = m.col; c < m.col + m.cols; c++) {
+        if (r !== m.row || c !== m.col) source.set(`${r}:${c}`, [m.row, m.col]);
+      }
+    }
+  }
+  return source;
+}
+
+export function rawCell(snapshot: SheetSnapshot, row: number, col: number): RawCell {
+  return {
+    value: snapshot.values[row - 1]?.[col - 1] ?? null,
+    display: snapshot.displays[row - 1]?.[col - 1] ?? '',
+    formula: snapshot.formulas[row - 1]?.[col - 1] ?? '',
+    row,
+    col,
+  };
+}
+
+/** Reads every non-blank row under the header; blank rows in the middle are skipped. */
+export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable {
+  const layout = locateTable(snapshot, table);
+  const rows: TableRow[] = [];
+  if (!layout.headerRow) return { layout, rows };
+  const merged = snapshot.merges.length ? mergedSource(snapshot) : null;
+  const read = (row: number, col: number): RawCell => {
+    const from = merged?.get(`${row}:${col}`);
+    const cell = rawCell(snapshot, from ? from[0] : row, from ? from[1] : col);
+    return from ? { ...cell, row, col } : cell;
+  };
+  // A merged-down value alone does not make a row: only the row's own cells count.
+  const ownCellFilled = (row: number, col: number): boolean => {
+    if (merged?.has(`${row}:${col}`)) return false;
+    const cell = rawCell(snapshot, row, col);
+    return !isBlank(cell.value) || cell.formula !== '';
+  };
+  for (let row = layout.headerRow + 1; row <= snapshot.values.length; row++) {
+    const cells = new Map<string, RawCell>();
+    const family = new Map<number, RawCell>();
+    let filled = false;
+    for (const [key, located] of layout.columns) {
+      cells.set(key, read(row, located.col));
+      filled ||= ownCellFilled(row, located.col);
+    }
+    for (const member of layout.family) {
+      family.set(member.n, read(row, member.col));
+      filled ||= ownCellFilled(row, member.col);
+    }
+    if (filled) rows.push({ row, cells, family });
+  }
+  return { layout, rows };
+}
+
+/** The cell of a column in a row, or a blank cell addressed where the column would be. */
+export function cellOf(row: TableRow, key: string): RawCell {
+  return row.cells.get(key) ?? { value: null, display: '', formula: '', row: row.row, col: 0 };
+}
+
+/** Trimmed text of a cell as the user sees it (numbers as displayed, Thai digits kept). */
+export function textOf(cell: RawCell): string {
+  if (cell.value === null) return '';
+  if (typeof cell.value === 'string') return normalizeSpaces(cell.value);
+  return normalizeSpaces(cell.display || String(cell.value));
+}
+
+/** Identifier text: numbers as plain digits (1.1 stays "1.1"), Thai digits made Arabic. */
+export function codeOf(cell: RawCell): string {
+  if (typeof cell.value === 'number') return String(cell.value);
+  return toArabicDigits(textOf(cell));
+}

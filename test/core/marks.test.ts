@@ -1,0 +1,98 @@
+import {
+  parseRegistry,
+  planMarks,
+  registryRows,
+  type LayerLookup,
+  type MarkEntry,
+  type WantedMark,
+} from '../../src/core/marks';
+import type { CellValue } from '../../src/core/cells';
+
+type Layer = Map<string, { background: string | null; note: string }>;
+
+function layerOf(cells: Record<string, { background: string | null; note: string }>): Layer {
+  return new Map(Object.entries(cells));
+}
+
+const lookup =
+  (layer: Layer): LayerLookup =>
+  (sheet, row, col) =>
+    layer.get(`${sheet}!${row},${col}`) ?? { background: null, note: '' };
+
+function apply(
+  layer: Layer,
+  registry: MarkEntry[],
+  kinds: ('validation' | 'overdue')[],
+  wanted: WantedMark[],
+) {
+  const plan = planMarks(registry, kinds, wanted, lookup(layer), () => true);
+  for (const c of plan.changes)
+    layer.set(`${c.sheet}!${c.row},${c.col}`, { background: c.background, note: c.note });
+  // The registry goes through its sheet form, as it does between runs.
+  return parseRegistry(registryRows(plan.registry) as CellValue[][]);
+}
+
+const error = (row: number, col: number, text = 'ผิด'): WantedMark => ({
+  sheet: 'แผน',
+  row,
+  col,
+  mark: { kind: 'validation', priority: 40, color: '#f4cccc', text },
+});
+const overdue = (row: number, col: number): WantedMark => ({
+  sheet: 'แผน',
+  row,
+  col,
+  mark: { kind: 'overdue', priority: 30, color: '#f9cb9c', text: 'เลยกำหนด' },
+});
+
+describe('marks', () => {
+  test('marking then clearing gives back exactly the original background and note', () => {
+    const layer = layerOf({ 'แผน!2,3': { background: '#00ff00', note: 'ของฉัน' } });
+    const original = new Map(layer);
+    let registry = apply(layer, [], ['validation'], [error(2, 3), error(4, 1)]);
+    expect(layer.get('แผน!2,3')).toEqual({
+      background: '#f4cccc',
+      note: '⚠ ITA Sheets\nผิด\n──────────\nของฉัน',
+    });
+    expect(layer.get('แผน!4,1')?.background).toBe('#f4cccc');
+    registry = apply(layer, registry, ['validation', 'overdue'], []);
+    expect(registry).toEqual([]);
+    expect(layer.get('แผน!2,3')).toEqual(original.get('แผน!2,3'));
+    expect(layer.get('แผน!4,1')).toEqual({ background: null, note: '' });
+  });
+
+  test('two kinds on one cell: the stronger shows, clearing one leaves the other', () => {
+    const layer = layerOf({});
+    let registry = apply(layer, [], ['overdue'], [overdue(5, 1)]);
+    registry = apply(layer, registry, ['validation'], [error(5, 1)]);
+    expect(layer.get('แผน!5,1')?.background).toBe('#f4cccc');
+    expect(layer.get('แผน!5,1')?.note).toContain('เลยกำหนด');
+    registry = apply(layer, registry, ['validation'], []);
+    expect(layer.get('แผน!5,1')).toEqual({ background: '#f9cb9c', note: '⚠ ITA Sheets\nเลยกำหนด' });
+    apply(layer, registry, ['overdue'], []);
+    expect(layer.get('แผน!5,1')).toEqual({ background: null, note: '' });
+  });
+
+  test('a change the user made to a marked cell becomes their own formatting', () => {
+    const layer = layerOf({});
+    const registry = apply(layer, [], ['validation'], [error(2, 2)]);
+    layer.set('แผน!2,2', { background: '#0000ff', note: 'แก้แล้ว' });
+    apply(layer, registry, ['validation'], []);
+    expect(layer.get('แผน!2,2')).toEqual({ background: '#0000ff', note: 'แก้แล้ว' });
+  });
+
+  test('re-running with the same marks changes nothing', () => {
+    const layer = layerOf({ 'แผน!3,3': { background: '#eeeeee', note: '' } });
+    const registry = apply(layer, [], ['validation'], [error(3, 3)]);
+    const plan = planMarks(registry, ['validation'], [error(3, 3)], lookup(layer), () => true);
+    expect(plan.changes).toEqual([]);
+    expect(plan.registry).toEqual(registry);
+  });
+
+  test('marks on a deleted sheet are dropped, not written', () => {
+    const layer = layerOf({});
+    const registry = apply(layer, [], ['validation'], [error(2, 2)]);
+    const plan = planMarks(registry, ['validation'], [], lookup(layer), () => false);
+    expect(plan).toEqual({ changes: [], registry: [] });
+  });
+});

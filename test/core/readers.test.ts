@@ -1,0 +1,116 @@
+import type { CellValue } from '../../src/core/cells';
+import {
+  isPlaceholder,
+  matchUnits,
+  readFiscalYear,
+  readIndicators,
+  readPercent,
+  readStatus,
+  readUnits,
+} from '../../src/core/readers';
+import { DEFAULT_INDICATORS, DEFAULT_UNITS } from '../../src/core/reference-defaults';
+import type { RawCell } from '../../src/core/table';
+
+const cell = (value: CellValue, display = value === null ? '' : String(value)): RawCell => ({
+  value,
+  display,
+  formula: '',
+  row: 2,
+  col: 3,
+});
+const known = DEFAULT_INDICATORS.map((i) => ({
+  no: i.indicatorNo,
+  names: [i.indicatorName, i.indicatorAliases].filter(Boolean),
+}));
+
+describe('placeholders left from the form', () => {
+  test.each([
+    'ระบุหน่วยงานที่รับผิดชอบดำเนินการ',
+    'ระบุนายงานที่รับผิดชอบดำเนินการ',
+    '(ระบุ)',
+    'โปรดระบุ...',
+    '..........',
+    '____',
+    'xxx',
+    'โครงการ................',
+  ])('%s is a placeholder', (text) => {
+    expect(isPlaceholder(text)).toBe(true);
+  });
+  test.each([
+    'สำนักปลัด',
+    'จำนวนบุคคลที่ได้รับการยกย่อง (ไม่ระบุค่าเป้าหมาย)',
+    'ผลการประเมิน ITA ประจำปี พ.ศ.๒๕๖๖',
+    '-',
+    'ฯลฯ',
+  ])('%s is not', (text) => {
+    expect(isPlaceholder(text)).toBe(false);
+  });
+});
+
+describe('responsible units', () => {
+  test('several units in one cell, with or without the organisation name', () => {
+    expect(matchUnits('สำนักปลัด กองคลัง กองช่าง', DEFAULT_UNITS)).toEqual(['สำนักปลัด', 'กองคลัง', 'กองช่าง']);
+    expect(matchUnits('สำนักปลัดองค์การบริหารส่วนตำบลแหลมสอม', DEFAULT_UNITS)).toEqual(['สำนักปลัด']);
+    expect(matchUnits('กองการศึกษา ศาสนาและวัฒนธรรม', DEFAULT_UNITS)).toEqual(['กองการศึกษา ศาสนาและวัฒนธรรม']);
+  });
+  test('an unknown unit is read as written with a warning, a placeholder is an error', () => {
+    const unknown = readUnits(cell('กองสวัสดิการชุมชน'), DEFAULT_UNITS);
+    expect(unknown).toMatchObject({ kind: 'ok', value: { units: [] }, notice: { rule: 'unknown-unit' } });
+    expect(readUnits(cell('ระบุหน่วยงาน'), DEFAULT_UNITS)).toMatchObject({
+      kind: 'bad',
+      problem: { rule: 'placeholder' },
+    });
+  });
+});
+
+describe('ITA indicators named in a cell', () => {
+  test.each<[CellValue, number[]]>([
+    ['5 การแก้ไขปัญหาการทุจริต (IIT)', [5]],
+    ['5, 9', [5, 9]],
+    ['๕ และ ๙', [5, 9]],
+    ['1-5', [1, 2, 3, 4, 5]],
+    ['ตัวชี้วัดที่ 10', [10]],
+    ['การเปิดเผยข้อมูล', [9]],
+    ['การปรับปรุงการทำงาน', [8]],
+    [7, [7]],
+    ['(none specific; organisational culture)', []],
+  ])('%s → %j', (value, expected) => {
+    expect(readIndicators(cell(value), known)).toMatchObject({ kind: 'ok', value: expected });
+  });
+  test('numbers outside the framework and unreadable text are reported', () => {
+    expect(readIndicators(cell('11'), known)).toMatchObject({
+      kind: 'bad',
+      problem: { rule: 'unknown-indicator' },
+    });
+    expect(readIndicators(cell('ด้านวัฒนธรรมองค์กร'), known)).toMatchObject({
+      kind: 'bad',
+      problem: { rule: 'unreadable' },
+    });
+  });
+});
+
+describe('numbers staff type', () => {
+  test('a percent-formatted cell holds 0.5 for 50%', () => {
+    expect(readPercent(cell(0.5, '50%'))).toMatchObject({ kind: 'ok', value: 50 });
+    expect(readPercent(cell(50, '50'))).toMatchObject({ kind: 'ok', value: 50 });
+    expect(readPercent(cell('๗๕'))).toMatchObject({ kind: 'ok', value: 75 });
+    expect(readPercent(cell(120))).toMatchObject({ kind: 'bad', problem: { rule: 'out-of-range' } });
+  });
+  test('a fiscal year written in C.E. is read with a warning, never silently', () => {
+    expect(readFiscalYear(cell('๒๕๖๖'))).toMatchObject({ kind: 'ok', value: 2566 });
+    expect(readFiscalYear(cell('ปีงบประมาณ 2566'))).toMatchObject({ kind: 'ok', value: 2566 });
+    expect(readFiscalYear(cell(2023))).toMatchObject({
+      kind: 'ok',
+      value: 2566,
+      notice: { severity: 'warning' },
+    });
+    expect(readFiscalYear(cell('ปีหน้า'))).toMatchObject({ kind: 'bad' });
+    expect(readFiscalYear(cell(new Date('2023-01-01')))).toMatchObject({ kind: 'bad' });
+  });
+  test('status spellings staff use map to the four statuses', () => {
+    expect(readStatus(cell('แล้วเสร็จ'))).toMatchObject({ kind: 'ok', value: 'done' });
+    expect(readStatus(cell('ยกเลิก / ไม่ได้ดำเนินการ'))).toMatchObject({ kind: 'ok', value: 'cancelled' });
+    expect(readStatus(cell('กำลังดำเนินการ'))).toMatchObject({ kind: 'ok', value: 'inProgress' });
+    expect(readStatus(cell('รอ'))).toMatchObject({ kind: 'bad', problem: { rule: 'not-in-list' } });
+  });
+});
