@@ -1,0 +1,2 @@
+/** The .xlsx host (Node only). */
+export { XlsxWorkbook } from './xlsx-workbook';
