@@ -5,6 +5,7 @@ import { buildValidationReport, summaryText } from '../core/report/validation-re
 import { GENERATED_SHEETS } from '../core/schema';
 import { validate } from '../core/validate';
 import type { Host } from '../port/workbook';
+import { defineCommand } from './command-spec';
 import { applyMarks, readWorkbook, withDocumentLock } from './context';
 
 export interface ValidateResult {
@@ -15,26 +16,26 @@ export interface ValidateResult {
 }
 
 export function findingMarks(findings: readonly Finding[], existing: ReadonlySet<string>): WantedMark[] {
-  const bySell = new Map<string, WantedMark>();
+  const byCell = new Map<string, WantedMark>();
   for (const f of findings) {
     if (f.rule === 'missing-sheet' || !existing.has(f.sheet)) continue;
     const style = f.severity === 'error' ? MARK_STYLE.validationError : MARK_STYLE.validationWarning;
     const key = `${f.sheet}|${f.cell}`;
-    const previous = bySell.get(key);
+    const previous = byCell.get(key);
     if (previous) {
       // One mark per cell: the strongest colour, every problem in the note.
       previous.mark.text += `\n• ${f.problem}`;
       if (style.priority > previous.mark.priority) Object.assign(previous.mark, style);
       continue;
     }
-    bySell.set(key, {
+    byCell.set(key, {
       sheet: f.sheet,
       row: f.row,
       col: f.col,
       mark: { kind: 'validation', ...style, text: `• ${f.problem}` },
     });
   }
-  return [...bySell.values()];
+  return [...byCell.values()];
 }
 
 export function runValidate(host: Host): ValidateResult {
@@ -61,3 +62,24 @@ export function runValidate(host: Host): ValidateResult {
     return { findings, errors, warnings, marked };
   });
 }
+
+export const validateCommand = defineCommand({
+  name: 'validate',
+  title: 'ตรวจสอบข้อมูล',
+  run: (host) => runValidate(host),
+  json: (r: ValidateResult) => ({
+    errors: r.errors,
+    warnings: r.warnings,
+    findings: r.findings.map((f) => ({
+      sheet: f.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      value: f.value,
+      readAs: f.readAs,
+    })),
+  }),
+  failed: (r) => r.errors > 0,
+  summary: (r) => `ตรวจสอบข้อมูล: ข้อผิดพลาด ${r.errors} รายการ คำเตือน ${r.warnings} รายการ`,
+});
