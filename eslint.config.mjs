@@ -12,12 +12,34 @@ export default tseslint.config(
     },
   },
   {
-    // The functional core is pure: no host services, no Node, no exceljs.
+    // Nothing in the Apps Script bundle may reach the network or Node.
+    files: ['src/**/*.ts'],
+    ignores: ['src/adapters/xlsx/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-globals': ['error', 'UrlFetchApp', 'fetch', 'XMLHttpRequest'],
+      'no-restricted-imports': ['error', { patterns: ['exceljs', 'node:*', 'fs', 'path'] }],
+    },
+  },
+  {
+    // The functional core is pure: no host services, no Node, no exceljs, no adapters. Listed after
+    // the block above because a later block's rule list replaces an earlier one's.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['exceljs', 'node:*', 'fs', 'path', '../adapters/*', '../../adapters/*', '../port/*'] },
+        {
+          patterns: [
+            'exceljs',
+            'node:*',
+            'fs',
+            'path',
+            '**/adapters/**',
+            '**/port/**',
+            '**/commands/**',
+            '**/gas/**',
+            '**/cli/**',
+          ],
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -28,18 +50,12 @@ export default tseslint.config(
         'UrlFetchApp',
         'Utilities',
         'ScriptApp',
+        'Session',
+        'fetch',
+        'XMLHttpRequest',
         'process',
         'require',
       ],
-    },
-  },
-  {
-    // Nothing in the Apps Script bundle may reach the network or Node.
-    files: ['src/**/*.ts'],
-    ignores: ['src/adapters/xlsx/**', 'src/cli/**'],
-    rules: {
-      'no-restricted-globals': ['error', 'UrlFetchApp', 'fetch', 'XMLHttpRequest'],
-      'no-restricted-imports': ['error', { patterns: ['exceljs', 'node:*', 'fs', 'path'] }],
     },
   },
   {

@@ -22,7 +22,7 @@ import {
 import type { OutCell } from './sheet-model';
 import type { SheetSnapshot } from './snapshot';
 import { locateTable, normalizeHeader, type TableLayout } from './table';
-import type { TemplateColumnPlan, TemplateSheetPlan, ValidationRule } from '../port/workbook';
+import type { TemplateColumnPlan, TemplateSheetPlan, ValidationRule } from './template-plan';
 
 /** Rows that column formats and dropdowns cover beyond the data already there. */
 const FORMAT_ROWS_MIN = 1000;

@@ -4,7 +4,8 @@
  * calls whatever the number of rows: that is the adapter's contract.
  */
 import type { RangeRef } from '../core/cells';
-import type { CellStyle, OutCell, SheetModel } from '../core/sheet-model';
+import type { OutCell, SheetModel } from '../core/sheet-model';
+import type { TemplateSheetPlan } from '../core/template-plan';
 import type { SheetSnapshot } from '../core/snapshot';
 
 export interface SheetInfo {
@@ -29,44 +30,7 @@ export interface CellLayerChange {
   note: string;
 }
 
-export type ValidationRule =
-  | { kind: 'list'; values: readonly string[] }
-  /** Values listed in a range of this workbook, e.g. the reference sheet. */
-  | { kind: 'listFromRange'; sheet: string; range: RangeRef }
-  | { kind: 'number'; min?: number; max?: number }
-  | { kind: 'date' };
-
-export interface TemplateColumnPlan {
-  col: number;
-  width?: number;
-  numberFormat?: string;
-  /** Dropdowns warn, never reject: what staff type is kept and validation reports it. */
-  validation?: ValidationRule;
-  /** Help note on the header cell. */
-  note?: string;
-}
-
-/** What the template command wants done to one input sheet; computed by the core from the schema. */
-export interface TemplateSheetPlan {
-  name: string;
-  /** Create the sheet (it is missing). */
-  create: boolean;
-  headerRow: number;
-  /** Header texts to write into empty header cells; existing headers are never rewritten. */
-  headerCells: { col: number; text: string }[];
-  /** Header block to style (the whole header row over the declared columns). */
-  headerRange: RangeRef;
-  headerStyle: CellStyle;
-  columns: TemplateColumnPlan[];
-  frozenRows: number;
-  frozenColumns: number;
-  tabColor: string;
-  fontFamily: string;
-  /** Blocks written only into cells that are empty now (settings labels, reference defaults). */
-  seeds: { row: number; col: number; values: OutCell[][] }[];
-  /** Last data row that column formats and validations cover. */
-  formatRows: number;
-}
+export type { TemplateColumnPlan, TemplateSheetPlan, ValidationRule } from '../core/template-plan';
 
 export interface WorkbookPort {
   /** Sheets in tab order. */
