@@ -8,6 +8,7 @@ import type { RangeRef } from '../../core/cells';
 import { modelWidth, type CellStyle, type PrintSetup, type SheetModel } from '../../core/sheet-model';
 import { hexToArgb } from './colors';
 import { excelStyle, excelValue, isFormulaValue, kindOf, type Kind } from './render';
+import { fitWrappedRows } from './row-heights';
 
 /** Excel column width unit ≈ 7 px (the width of a digit in the default font). */
 export const PIXELS_PER_WIDTH_UNIT = 7;
@@ -39,6 +40,7 @@ export function renderModel(sheet: Worksheet, model: SheetModel): boolean {
     if (m.rows > 1 || m.cols > 1) sheet.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
   }
   setColumnWidths(sheet, model.columnWidths);
+  fitWrappedRows(sheet, model, (row, col) => grid.composites[grid.ids[(row - 1) * grid.width + (col - 1)]]?.style ?? {});
   setFrozen(sheet, model.frozenRows, 0);
   if (model.tabColor) sheet.properties.tabColor = { argb: hexToArgb(model.tabColor) };
   sheet.state = model.hidden ? 'hidden' : 'visible';
