@@ -4,3 +4,4 @@ export * from './dates';
 export * from './fiscal';
 export * from './numbers';
 export * from './period';
+export * from './bahttext';
