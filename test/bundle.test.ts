@@ -117,6 +117,26 @@ describe('the Apps Script bundle', () => {
     expect(plan.note(row, col)).toBe('');
   });
 
+  test('คำนวณงบประมาณรายมิติ writes its sheet with a chart; the grand total is the sum of the items', () => {
+    const { gas, bundle } = load({ sheets: sampleSeeds() });
+    bundle.menuBudget();
+    expect(gas.ui.alerts).toEqual([]);
+    const sheet = gas.inspect(GENERATED_SHEETS.budget);
+    const sheetState = gas.state.sheets.find((s) => s.name === GENERATED_SHEETS.budget);
+    expect(sheetState?.charts.length).toBe(1);
+    // 20,000 + 7,200 + 10,000 + 40,000 a year over five years (sample plan).
+    expect(sheet.values().flat()).toContain(386000);
+  });
+
+  test('the Thai custom functions are top-level functions with @customfunction and answer whole ranges', () => {
+    for (const name of ['THAIDATE', 'FISCALYEAR', 'PERIOD_START', 'PERIOD_END', 'THAIDIGITS']) {
+      expect(code).toMatch(new RegExp(`@customfunction\\s*\\*/\\s*function ${name}\\(`));
+    }
+    const { bundle } = load();
+    expect(bundle.THAIDIGITS([['2566'], [77200]])).toEqual([['๒๕๖๖'], ['๗๗๒๐๐']]);
+    expect(bundle.FISCALYEAR('1/10/2565')).toBe(2566);
+  });
+
   test('when another user is running a command, it says so in Thai and writes nothing', () => {
     const { gas, bundle } = load({ sheets: sampleSeeds(), lock: 'busy' });
     const sheetsBefore = gas.state.sheets.map((s) => s.name);

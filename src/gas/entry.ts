@@ -4,6 +4,7 @@
  */
 import { gasHost } from '../adapters/gas';
 import { CommandError } from '../commands/context';
+import { runBudget } from '../commands/budget';
 import { runClearMarks } from '../commands/clear-marks';
 import { runSetupTemplate } from '../commands/setup-template';
 import { runValidate } from '../commands/validate';
@@ -58,6 +59,10 @@ export function menuValidate(): void {
   runFromMenu('ตรวจสอบข้อมูล', runValidate);
 }
 
+export function menuBudget(): void {
+  runFromMenu('คำนวณงบประมาณรายมิติ', (host) => runBudget(host, {}));
+}
+
 export function menuClearMarks(): void {
   runFromMenu('ล้างเครื่องหมาย', runClearMarks);
 }
@@ -65,3 +70,6 @@ export function menuClearMarks(): void {
 export function menuSetupTemplate(): void {
   runFromMenu('ตั้งค่า/ซ่อมแซมแม่แบบ', runSetupTemplate);
 }
+
+// Custom functions for cells (each takes a range and returns an array: a whole column is one call).
+export { THAIDATE, FISCALYEAR, PERIOD_START, PERIOD_END, THAIDIGITS } from './thai-functions';
