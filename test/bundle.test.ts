@@ -137,6 +137,15 @@ describe('the Apps Script bundle', () => {
     expect(bundle.FISCALYEAR('1/10/2565')).toBe(2566);
   });
 
+  test('สรุปคะแนน ITA writes its sheet; ITA_TOTAL answers a whole range in one call', () => {
+    const { gas, bundle } = load({ sheets: sampleSeeds() });
+    bundle.menuItaSummary();
+    expect(gas.ui.alerts).toEqual([]);
+    expect(gas.inspect(GENERATED_SHEETS.ita).values().flat()).toContain(86.7);
+    const scores = [92.63, 87.64, 91.34, 83.92, 88.82, 83.28, 68.9, 76.17, 86.0, 100.0];
+    expect(bundle.ITA_TOTAL([scores, scores], [[2565], [2565]])).toEqual([[86.7], [86.7]]);
+  });
+
   test('when another user is running a command, it says so in Thai and writes nothing', () => {
     const { gas, bundle } = load({ sheets: sampleSeeds(), lock: 'busy' });
     const sheetsBefore = gas.state.sheets.map((s) => s.name);

@@ -6,6 +6,7 @@ import { gasHost } from '../adapters/gas';
 import { CommandError } from '../commands/context';
 import { runBudget } from '../commands/budget';
 import { runClearMarks } from '../commands/clear-marks';
+import { runItaSummary } from '../commands/ita-summary';
 import { runSetupTemplate } from '../commands/setup-template';
 import { runValidate } from '../commands/validate';
 import type { Host } from '../port/workbook';
@@ -63,6 +64,10 @@ export function menuBudget(): void {
   runFromMenu('คำนวณงบประมาณรายมิติ', (host) => runBudget(host, {}));
 }
 
+export function menuItaSummary(): void {
+  runFromMenu('สรุปคะแนน ITA', (host) => runItaSummary(host, {}));
+}
+
 export function menuClearMarks(): void {
   runFromMenu('ล้างเครื่องหมาย', runClearMarks);
 }
@@ -73,3 +78,4 @@ export function menuSetupTemplate(): void {
 
 // Custom functions for cells (each takes a range and returns an array: a whole column is one call).
 export { THAIDATE, FISCALYEAR, PERIOD_START, PERIOD_END, THAIDIGITS } from './thai-functions';
+export { ITA_TOTAL, ITA_GRADE } from './ita-functions';

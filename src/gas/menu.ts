@@ -13,6 +13,7 @@ export const MENU_TITLE = 'ITA Sheets';
 export const MENU: readonly MenuEntry[] = [
   { label: 'ตรวจสอบข้อมูล', handler: 'menuValidate' },
   { label: 'คำนวณงบประมาณรายมิติ', handler: 'menuBudget' },
+  { label: 'สรุปคะแนน ITA', handler: 'menuItaSummary' },
   'separator',
   { label: 'ล้างเครื่องหมาย', handler: 'menuClearMarks' },
   { label: 'ตั้งค่า/ซ่อมแซมแม่แบบ', handler: 'menuSetupTemplate' },
