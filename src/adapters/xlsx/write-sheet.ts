@@ -40,7 +40,11 @@ export function renderModel(sheet: Worksheet, model: SheetModel): boolean {
     if (m.rows > 1 || m.cols > 1) sheet.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
   }
   setColumnWidths(sheet, model.columnWidths);
-  fitWrappedRows(sheet, model, (row, col) => grid.composites[grid.ids[(row - 1) * grid.width + (col - 1)]]?.style ?? {});
+  fitWrappedRows(
+    sheet,
+    model,
+    (row, col) => grid.composites[grid.ids[(row - 1) * grid.width + (col - 1)]]?.style ?? {},
+  );
   setFrozen(sheet, model.frozenRows, 0);
   if (model.tabColor) sheet.properties.tabColor = { argb: hexToArgb(model.tabColor) };
   sheet.state = model.hidden ? 'hidden' : 'visible';
