@@ -146,6 +146,21 @@ describe('the Apps Script bundle', () => {
     expect(bundle.ITA_TOTAL([scores, scores], [[2565], [2565]])).toEqual([[86.7], [86.7]]);
   });
 
+  test('overdue, progress summary and tracking rows run from the menu, answering the prompts as a user would', () => {
+    const { gas, bundle } = load({ sheets: sampleSeeds() });
+    bundle.menuOverdue();
+    expect(gas.state.sheets.map((s) => s.name)).toContain(GENERATED_SHEETS.overdue);
+    gas.ui.script('OK', '2566').script('OK', '12');
+    bundle.menuProgressSummary();
+    expect(gas.state.sheets.map((s) => s.name)).toContain('สรุปความก้าวหน้า 12 เดือน 2566');
+    gas.ui.script('OK', '2567');
+    bundle.menuCreateTrackingRows();
+    expect(gas.ui.alerts.filter((a) => a.title.includes('เกิดข้อผิดพลาด'))).toEqual([]);
+    const tracking = gas.inspect('ติดตามผล').values();
+    // The sample plan's 27 items run every year 2566–2570: 27 rows for 2566 and now 27 for 2567.
+    expect(tracking.filter((row) => row[2] === 2567)).toHaveLength(27);
+  });
+
   test('when another user is running a command, it says so in Thai and writes nothing', () => {
     const { gas, bundle } = load({ sheets: sampleSeeds(), lock: 'busy' });
     const sheetsBefore = gas.state.sheets.map((s) => s.name);

@@ -6,7 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XlsxWorkbook } from '../adapters/xlsx';
 import { CommandError } from '../commands/context';
-import { COMMANDS, commandByName, type CommandOptions, type CommandSpec } from '../commands/registry';
+import {
+  COMMANDS,
+  commandByName,
+  commandNames,
+  type CommandOptions,
+  type CommandSpec,
+} from '../commands/registry';
 import { runSetupTemplate } from '../commands/setup-template';
 import { INPUT_SHEETS, ROUNDS, type RoundKind } from '../core/schema';
 import { parsePeriod } from '../core/thai/period';
@@ -21,7 +27,7 @@ export const USAGE = `ita-sheets: คำสั่งของ ITA Sheets สำ�
   ita-sheets parse-period "ข้อความ" [--fy ปี] [--json]
                                             อ่านข้อความระยะเวลาแบบที่เจ้าหน้าที่เขียน
   ita-sheets run <คำสั่ง> F.xlsx [--as-of YYYY-MM-DD] [--fy ปี] [--round 6|12] [--out OUT.xlsx] [--json]
-                                            คำสั่ง: ${COMMANDS.map((c) => c.name).join(', ')}, all
+                                            คำสั่ง: ${commandNames().join(', ')}, all
 
 ผลลัพธ์ --json: วันที่เป็น ISO ค.ศ. (2022-10-01) ปีงบประมาณเป็น พ.ศ. (2566)
 รหัสออก: 0 ปกติ, 1 พบข้อผิดพลาดในข้อมูล, 2 ใช้คำสั่งไม่ถูกต้องหรืออ่านไฟล์ไม่ได้`;
@@ -195,11 +201,10 @@ function schemaJson(): unknown {
 
 async function runCommands(args: ParsedArgs, io: CliIo): Promise<number> {
   const [, name, file] = args.positional;
-  if (!name) throw new UsageError(`ต้องระบุคำสั่งที่จะทำ: ${COMMANDS.map((c) => c.name).join(', ')}, all`);
+  if (!name) throw new UsageError(`ต้องระบุคำสั่งที่จะทำ: ${commandNames().join(', ')}, all`);
   const specs: CommandSpec[] =
     name === 'all' ? [...COMMANDS] : [commandByName(name)].filter((c): c is CommandSpec => !!c);
-  if (!specs.length)
-    throw new UsageError(`ไม่รู้จักคำสั่ง "${name}" (มี: ${COMMANDS.map((c) => c.name).join(', ')}, all)`);
+  if (!specs.length) throw new UsageError(`ไม่รู้จักคำสั่ง "${name}" (มี: ${commandNames().join(', ')}, all)`);
   const options = optionsFrom(args);
   const workbook = await loadWorkbook(file);
   const host = cliHost(workbook);

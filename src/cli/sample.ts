@@ -4,6 +4,7 @@
  */
 import { csvRecords } from './csv';
 import { appendRecords, type NewRow } from '../commands/append';
+import { appendTrackingRows } from '../commands/tracking-rows';
 import { INPUT_SHEETS, tableSpec } from '../core/schema';
 import { defaultIndicatorColumns, planTemplate } from '../core/template';
 import type { WorkbookPort } from '../port/workbook';
@@ -134,5 +135,8 @@ export function buildSample(workbook: WorkbookPort, files: SampleFiles): void {
   appendRecords(workbook, sheetOf('scores'), 'scores', data.scores);
   appendRecords(workbook, sheetOf('plan'), 'plan', data.plan);
   appendRecords(workbook, sheetOf('measures'), 'measures', data.measures);
+  // The tracked year's rows, derived from the plan by the menu command's planner; statuses stay blank
+  // (the sample reports no progress it does not have).
+  appendTrackingRows(workbook, data.defaults.trackingYear);
   workbook.activate(INPUT_SHEETS[0].name);
 }

@@ -2,12 +2,29 @@
 import type { CommandSpec } from './command-spec';
 import { budgetCommand } from './budget';
 import { itaCommand } from './ita-summary';
+import { overdueCommand } from './overdue';
+import { progressSummaryCommand } from './progress-summary';
+import { trackingRowsCommand } from './tracking-rows';
 import { validateCommand } from './validate';
 
 export type { CommandOptions, CommandSpec } from './command-spec';
 
-export const COMMANDS: readonly CommandSpec[] = [validateCommand, budgetCommand, itaCommand];
+/** What `run all` runs, in order. */
+export const COMMANDS: readonly CommandSpec[] = [
+  validateCommand,
+  budgetCommand,
+  overdueCommand,
+  progressSummaryCommand,
+  itaCommand,
+];
+
+/** Commands that add to the user's data, run only when named (not part of `run all`). */
+export const DATA_COMMANDS: readonly CommandSpec[] = [trackingRowsCommand];
 
 export function commandByName(name: string): CommandSpec | undefined {
-  return COMMANDS.find((c) => c.name === name);
+  return [...COMMANDS, ...DATA_COMMANDS].find((c) => c.name === name);
+}
+
+export function commandNames(): string[] {
+  return [...COMMANDS, ...DATA_COMMANDS].map((c) => c.name);
 }

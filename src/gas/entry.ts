@@ -7,6 +7,9 @@ import { CommandError } from '../commands/context';
 import { runBudget } from '../commands/budget';
 import { runClearMarks } from '../commands/clear-marks';
 import { runItaSummary } from '../commands/ita-summary';
+import { runOverdue } from '../commands/overdue';
+import { runProgressSummary } from '../commands/progress-summary';
+import { runCreateTrackingRows } from '../commands/tracking-rows';
 import { runSetupTemplate } from '../commands/setup-template';
 import { runValidate } from '../commands/validate';
 import type { Host } from '../port/workbook';
@@ -62,6 +65,18 @@ export function menuValidate(): void {
 
 export function menuBudget(): void {
   runFromMenu('คำนวณงบประมาณรายมิติ', (host) => runBudget(host, {}));
+}
+
+export function menuOverdue(): void {
+  runFromMenu('ตรวจหามาตรการที่เลยกำหนด', (host) => runOverdue(host, {}));
+}
+
+export function menuProgressSummary(): void {
+  runFromMenu('สร้างรายงานสรุปความก้าวหน้า', (host) => runProgressSummary(host, {}));
+}
+
+export function menuCreateTrackingRows(): void {
+  runFromMenu('สร้างแถวติดตามผล', (host) => runCreateTrackingRows(host, {}));
 }
 
 export function menuItaSummary(): void {

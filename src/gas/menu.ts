@@ -13,7 +13,11 @@ export const MENU_TITLE = 'ITA Sheets';
 export const MENU: readonly MenuEntry[] = [
   { label: 'ตรวจสอบข้อมูล', handler: 'menuValidate' },
   { label: 'คำนวณงบประมาณรายมิติ', handler: 'menuBudget' },
+  { label: 'ตรวจหามาตรการที่เลยกำหนด', handler: 'menuOverdue' },
+  { label: 'สร้างรายงานสรุปความก้าวหน้า…', handler: 'menuProgressSummary' },
   { label: 'สรุปคะแนน ITA', handler: 'menuItaSummary' },
+  'separator',
+  { label: 'สร้างแถวติดตามผลปีงบประมาณ…', handler: 'menuCreateTrackingRows' },
   'separator',
   { label: 'ล้างเครื่องหมาย', handler: 'menuClearMarks' },
   { label: 'ตั้งค่า/ซ่อมแซมแม่แบบ', handler: 'menuSetupTemplate' },
