@@ -84,10 +84,13 @@ export class SheetBuilder {
     this.styles.push({ range, style });
   }
 
+  /**
+   * A heading or note row: the text overflows into the empty cells to its right, styled across the
+   * span. No merge: in Sheets each merge costs calls, and merged wrapped cells never grow taller.
+   */
   private spanRow(text: OutCell, style: CellStyle): number {
     const row = this.push([text]);
-    if (this.span > 1) this.merges.push({ row, col: 1, rows: 1, cols: this.span });
-    this.style({ row, col: 1, rows: 1, cols: this.span }, style);
+    this.style({ row, col: 1, rows: 1, cols: this.span }, { ...style, wrap: false });
     return row;
   }
 
@@ -102,7 +105,7 @@ export class SheetBuilder {
   }
 
   line(text: string, style: CellStyle = {}): this {
-    this.spanRow(text, { wrap: true, ...style });
+    this.spanRow(text, style);
     return this;
   }
 
@@ -164,8 +167,7 @@ export class SheetBuilder {
     const firstDataRow = headerRow + 1;
     if (!options.rows.length && options.emptyText) {
       const row = this.push([options.emptyText]);
-      if (cols > 1) this.merges.push({ row, col: 1, rows: 1, cols });
-      this.style({ row, col: 1, rows: 1, cols }, { italic: true, fontColor: COLORS.muted });
+      this.style({ row, col: 1, rows: 1, cols }, { italic: true, fontColor: COLORS.muted, wrap: false });
     }
     const groups = new Set(options.groupRows ?? []);
     options.rows.forEach((cells, index) => {
@@ -187,7 +189,6 @@ export class SheetBuilder {
     }
     for (const index of groups) {
       const row = firstDataRow + index;
-      this.merges.push({ row, col: 1, rows: 1, cols });
       this.style(
         { row, col: 1, rows: 1, cols },
         { bold: true, background: COLORS.group, hAlign: 'left', wrap: false },
@@ -201,7 +202,15 @@ export class SheetBuilder {
     }
     const height = 1 + Math.max(dataRows, options.emptyText && !dataRows ? 1 : 0);
     const range = { row: headerRow, col: 1, rows: height, cols };
-    this.borders.push(range);
+    // Group rows get no inner borders, so their heading overflows across the row cleanly.
+    let start = headerRow;
+    for (let row = headerRow; row <= headerRow + height; row++) {
+      const isGroup = groups.has(row - firstDataRow);
+      if (isGroup || row === headerRow + height) {
+        if (row > start) this.borders.push({ row: start, col: 1, rows: row - start, cols });
+        start = row + 1;
+      }
+    }
     return { range, headerRow, firstDataRow };
   }
 

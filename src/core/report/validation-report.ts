@@ -77,12 +77,13 @@ export function buildValidationReport(input: ValidationReportInput): SheetModel 
   const byRule = countByRule(findings);
   builder.subtitle('สรุปตามกฎการตรวจสอบ');
   builder.table({
+    // Counts first: the wide text column of the findings table below is the 5th.
     columns: [
-      { header: 'กฎการตรวจสอบ' },
-      { header: 'ระดับ', align: 'center' },
       { header: 'จำนวน', align: 'center' },
+      { header: 'ระดับ', align: 'center' },
+      { header: 'กฎการตรวจสอบ', span: 3 },
     ],
-    rows: byRule.map((r) => [r.title, SEVERITY_LABEL[r.severity], r.count]),
+    rows: byRule.map((r) => [r.count, SEVERITY_LABEL[r.severity], r.title]),
     emptyText: 'ไม่พบปัญหา',
   });
   builder.blank().subtitle('รายการที่พบ (คลิกที่อยู่เซลล์เพื่อไปยังเซลล์นั้น)');
