@@ -94,3 +94,6 @@ export function menuSetupTemplate(): void {
 // Custom functions for cells (each takes a range and returns an array: a whole column is one call).
 export { THAIDATE, FISCALYEAR, PERIOD_START, PERIOD_END, THAIDIGITS } from './thai-functions';
 export { ITA_TOTAL, ITA_GRADE } from './ita-functions';
+
+// The แผงตรวจสอบ sidebar: the menu opens it; google.script.run calls the other two.
+export { showPanel, panelLoad, panelSelect } from './panel';
