@@ -161,6 +161,26 @@ describe('the Apps Script bundle', () => {
     expect(tracking.filter((row) => row[2] === 2567)).toHaveLength(27);
   });
 
+  test('เตรียมส่งผู้บังคับบัญชา, then an edit: onOpen and the menu check say which sheet changed', () => {
+    const { gas, bundle } = load({ sheets: sampleSeeds() });
+    bundle.menuPrepare();
+    expect(gas.ui.alerts).toEqual([]);
+    for (const name of [GENERATED_SHEETS.budget, GENERATED_SHEETS.ita, GENERATED_SHEETS.signOff]) {
+      expect(gas.state.sheets.map((s) => s.name)).toContain(name);
+    }
+    expect(gas.inspect(GENERATED_SHEETS.budget).state.protections.map((p) => p.warningOnly)).toEqual([true]);
+    bundle.onOpen({ authMode: 'LIMITED' });
+    const toastsAfterCleanOpen = gas.state.toasts.length;
+    expect(gas.state.toasts.map((t) => t.message).join('\n')).not.toContain('ข้อมูลที่เปลี่ยน');
+    gas.spreadsheet.getSheetByName('มาตรการ ITA')?.getRange(2, 2).setValue('แก้ไขแล้ว');
+    bundle.onOpen({ authMode: 'LIMITED' });
+    expect(gas.state.toasts).toHaveLength(toastsAfterCleanOpen + 1);
+    expect(gas.state.toasts.at(-1)?.message).toContain('ข้อมูลที่เปลี่ยน: มาตรการ ITA');
+    bundle.menuStaleCheck();
+    expect(gas.state.toasts.at(-1)?.message).toContain('มาตรการ ITA');
+    expect(gas.ui.alerts).toEqual([]);
+  });
+
   test('when another user is running a command, it says so in Thai and writes nothing', () => {
     const { gas, bundle } = load({ sheets: sampleSeeds(), lock: 'busy' });
     const sheetsBefore = gas.state.sheets.map((s) => s.name);

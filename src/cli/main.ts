@@ -206,7 +206,8 @@ async function runCommands(args: ParsedArgs, io: CliIo): Promise<number> {
     name === 'all' ? [...COMMANDS] : [commandByName(name)].filter((c): c is CommandSpec => !!c);
   if (!specs.length) throw new UsageError(`ไม่รู้จักคำสั่ง "${name}" (มี: ${commandNames().join(', ')}, all)`);
   const options = optionsFrom(args);
-  const workbook = await loadWorkbook(file);
+  // Commands change the file only through the port, so each sheet is read into a snapshot once.
+  const workbook = (await loadWorkbook(file)).keepSnapshots();
   const host = cliHost(workbook);
   const results: Record<string, unknown> = {};
   let failed = false;

@@ -11,12 +11,22 @@ import { GENERATED_SHEETS, type InputSheetKey } from '../core/schema';
 import { formatBaht } from '../core/thai/numbers';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { CommandError, readWorkbook, withDocumentLock } from './context';
+import {
+  CommandError,
+  dataStamp,
+  inputPrints,
+  readWorkbook,
+  withDocumentLock,
+  writeGenerated,
+} from './context';
+import { NEEDS, requireColumns } from './structure';
 
 export interface BudgetResult {
   summary: BudgetSummary;
   /** The generated sheet's name. */
   sheet: string;
+  /** Said when a renamed report was left alone ('' otherwise). */
+  notice?: string;
 }
 
 /** Only the sheets the budget needs: one read each. */
@@ -37,27 +47,41 @@ export function budgetToast(summary: BudgetSummary): string {
   return parts.join(' · ');
 }
 
+/** The computation and the sheet, for a caller that already holds the document lock. */
+export function budgetLocked(host: Host, options: CommandOptions = {}): BudgetResult {
+  const read = readWorkbook(host.workbook, BUDGET_SHEETS);
+  const { sheets, inputs } = read;
+  const problem = budgetStructureProblem(inputs);
+  if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');
+  requireColumns(read, NEEDS.budget, 'คำนวณงบประมาณไม่ได้');
+  const summary = computeBudget(inputs, { fiscalYear: options.fiscalYear });
+  const prints = inputPrints(read);
+  const { notice } = writeGenerated(
+    host,
+    read,
+    buildBudgetReport({
+      summary,
+      settings: inputs.settings,
+      now: host.now(),
+      timeZone: host.workbook.timeZone(),
+      existingSheets: new Set(sheets.map((s) => s.name)),
+      stamp: dataStamp(prints),
+    }),
+    { key: 'budget', inputs: prints },
+  );
+  return { summary, sheet: GENERATED_SHEETS.budget, notice };
+}
+
 export function runBudget(host: Host, options: CommandOptions = {}): BudgetResult {
   return withDocumentLock(host, () => {
-    const { sheets, inputs } = readWorkbook(host.workbook, BUDGET_SHEETS);
-    const problem = budgetStructureProblem(inputs);
-    if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');
-    const summary = computeBudget(inputs, { fiscalYear: options.fiscalYear });
-    host.workbook.writeSheet(
-      buildBudgetReport({
-        summary,
-        settings: inputs.settings,
-        now: host.now(),
-        timeZone: host.workbook.timeZone(),
-        existingSheets: new Set(sheets.map((s) => s.name)),
-      }),
-    );
+    const result = budgetLocked(host, options);
+    const { summary } = result;
     host.workbook.activate(GENERATED_SHEETS.budget);
     host.ui.toast(
-      budgetToast(summary),
+      result.notice ? `${budgetToast(summary)} · ${result.notice}` : budgetToast(summary),
       summary.unreadable.length ? 'คำนวณงบประมาณแล้ว (ยอดยังไม่ครบ)' : 'คำนวณงบประมาณเสร็จแล้ว',
     );
-    return { summary, sheet: GENERATED_SHEETS.budget };
+    return result;
   });
 }
 

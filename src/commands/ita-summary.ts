@@ -4,7 +4,8 @@ import { buildItaReport } from '../core/report/ita-report';
 import { GENERATED_SHEETS, type InputSheetKey } from '../core/schema';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { readWorkbook, withDocumentLock } from './context';
+import { dataStamp, inputPrints, readWorkbook, withDocumentLock, writeGenerated } from './context';
+import { NEEDS, requireColumns } from './structure';
 
 /** The sheets the summary reads (one read each); tracking is not needed. */
 const SHEETS: readonly InputSheetKey[] = ['settings', 'reference', 'scores', 'plan', 'measures'];
@@ -12,6 +13,8 @@ const SHEETS: readonly InputSheetKey[] = ['settings', 'reference', 'scores', 'pl
 export interface ItaSummaryResult {
   summary: ItaSummary;
   scoresSheetMissing: boolean;
+  /** Said when a renamed report was left alone ('' otherwise). */
+  notice?: string;
 }
 
 export function toastText(result: ItaSummaryResult): string {
@@ -19,29 +22,42 @@ export function toastText(result: ItaSummaryResult): string {
   const { gap } = summary;
   const warnings = `ข้อสังเกต ${summary.warnings.length} รายการ`;
   const where = `ดูรายละเอียดในชีต "${GENERATED_SHEETS.ita}"`;
-  if (result.scoresSheetMissing) return `ไม่พบชีต "คะแนน ITA" ${where}`;
+  const notice = result.notice ? ` · ${result.notice}` : '';
+  if (result.scoresSheetMissing) return `ไม่พบชีต "คะแนน ITA" ${where}${notice}`;
   if (gap.latestYear === null || gap.total === null) {
-    return `ยังไม่มีปีที่มีคะแนนครบทุกตัวชี้วัด · ${warnings} ${where}`;
+    return `ยังไม่มีปีที่มีคะแนนครบทุกตัวชี้วัด · ${warnings} ${where}${notice}`;
   }
-  return `ITA ปี ${gap.latestYear}: คะแนนรวม ${score2(gap.total)} ผลการประเมิน ${gap.grade ?? '-'} · ${warnings} ${where}`;
+  return `ITA ปี ${gap.latestYear}: คะแนนรวม ${score2(gap.total)} ผลการประเมิน ${gap.grade ?? '-'} · ${warnings} ${where}${notice}`;
+}
+
+/** The summary and its sheet, for a caller that already holds the document lock. */
+export function itaSummaryLocked(host: Host): ItaSummaryResult {
+  const read = readWorkbook(host.workbook, SHEETS);
+  requireColumns(read, NEEDS.ita, 'สรุปคะแนน ITA ไม่ได้');
+  const { sheets, inputs, snapshots } = read;
+  const summary = summarizeIta(inputs);
+  const scoresSheetMissing = !snapshots.scores;
+  const prints = inputPrints(read);
+  const { notice } = writeGenerated(
+    host,
+    read,
+    buildItaReport({
+      summary,
+      settings: inputs.settings,
+      now: host.now(),
+      timeZone: host.workbook.timeZone(),
+      existingSheets: new Set(sheets.map((s) => s.name)),
+      scoresSheetMissing,
+      stamp: dataStamp(prints),
+    }),
+    { key: 'ita', inputs: prints },
+  );
+  return { summary, scoresSheetMissing, notice };
 }
 
 export function runItaSummary(host: Host, _options: CommandOptions = {}): ItaSummaryResult {
   return withDocumentLock(host, () => {
-    const { sheets, inputs, snapshots } = readWorkbook(host.workbook, SHEETS);
-    const summary = summarizeIta(inputs);
-    const scoresSheetMissing = !snapshots.scores;
-    host.workbook.writeSheet(
-      buildItaReport({
-        summary,
-        settings: inputs.settings,
-        now: host.now(),
-        timeZone: host.workbook.timeZone(),
-        existingSheets: new Set(sheets.map((s) => s.name)),
-        scoresSheetMissing,
-      }),
-    );
-    const result = { summary, scoresSheetMissing };
+    const result = itaSummaryLocked(host);
     host.workbook.activate(GENERATED_SHEETS.ita);
     host.ui.toast(toastText(result), 'สรุปคะแนน ITA เสร็จแล้ว');
     return result;

@@ -16,13 +16,24 @@ import { GENERATED_SHEETS } from '../core/schema';
 import { formatThaiDate } from '../core/thai/dates';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { applyMarks, asOfDate, readWorkbook, withDocumentLock } from './context';
+import {
+  applyMarks,
+  asOfDate,
+  dataStamp,
+  inputPrints,
+  readWorkbook,
+  withDocumentLock,
+  writeGenerated,
+} from './context';
+import { NEEDS, requireColumns } from './structure';
 
 export const OVERDUE_TITLE = 'ตรวจหามาตรการที่เลยกำหนด';
 
 export interface OverdueResult {
   analysis: OverdueAnalysis;
   marked: number;
+  /** Said when a renamed report was left alone ('' otherwise). */
+  notice?: string;
 }
 
 /** One mark per late or due-soon row, on its code (tracking) or name (measure) cell. */
@@ -61,27 +72,42 @@ export function overdueMarks(analysis: OverdueAnalysis, existing: ReadonlySet<st
   return marks;
 }
 
+/** The check, the sheet and the marks, for a caller that already holds the document lock. */
+export function overdueLocked(host: Host, options: CommandOptions = {}): OverdueResult {
+  const read = readWorkbook(host.workbook);
+  requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
+  const { sheets, inputs } = read;
+  const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));
+  const existing = new Set(sheets.map((s) => s.name));
+  const prints = inputPrints(read);
+  const { notice } = writeGenerated(
+    host,
+    read,
+    buildOverdueReport({
+      analysis,
+      settings: inputs.settings,
+      now: host.now(),
+      timeZone: host.workbook.timeZone(),
+      existingSheets: existing,
+      stamp: dataStamp(prints),
+    }),
+    { key: 'overdue', inputs: prints },
+  );
+  const { marked } = applyMarks(host.workbook, sheets, ['overdue'], overdueMarks(analysis, existing));
+  return { analysis, marked, notice };
+}
+
+export function overdueToast(r: OverdueResult): string {
+  const text = `${overdueSummaryText(r.analysis)} ดูรายละเอียดในชีต "${GENERATED_SHEETS.overdue}"`;
+  return r.notice ? `${text} · ${r.notice}` : text;
+}
+
 export function runOverdue(host: Host, options: CommandOptions = {}): OverdueResult {
   return withDocumentLock(host, () => {
-    const { sheets, inputs } = readWorkbook(host.workbook);
-    const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));
-    const existing = new Set(sheets.map((s) => s.name));
-    host.workbook.writeSheet(
-      buildOverdueReport({
-        analysis,
-        settings: inputs.settings,
-        now: host.now(),
-        timeZone: host.workbook.timeZone(),
-        existingSheets: existing,
-      }),
-    );
-    const { marked } = applyMarks(host.workbook, sheets, ['overdue'], overdueMarks(analysis, existing));
+    const result = overdueLocked(host, options);
     host.workbook.activate(GENERATED_SHEETS.overdue);
-    host.ui.toast(
-      `${overdueSummaryText(analysis)} ดูรายละเอียดในชีต "${GENERATED_SHEETS.overdue}"`,
-      'ตรวจหางานที่เลยกำหนดเสร็จแล้ว',
-    );
-    return { analysis, marked };
+    host.ui.toast(overdueToast(result), 'ตรวจหางานที่เลยกำหนดเสร็จแล้ว');
+    return result;
   });
 }
 

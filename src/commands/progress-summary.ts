@@ -12,17 +12,20 @@ import {
 import { buildProgressReport } from '../core/report/progress-report';
 import type { RoundKind } from '../core/schema';
 import { daysBetween, formatThaiDate, todayIn } from '../core/thai/dates';
-import { roundWindow } from '../core/thai/fiscal';
+import { fiscalYearOf, roundWindow } from '../core/thai/fiscal';
+import { progressKey } from '../core/state';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { asOfDate, readWorkbook, withDocumentLock } from './context';
+import { asOfDate, dataStamp, inputPrints, readWorkbook, withDocumentLock, writeGenerated } from './context';
+import { NEEDS, requireColumns } from './structure';
 import { unreadableJson } from './overdue';
 import { askFiscalYear, readSettingsOnly } from './tracking-rows';
 
 export const PROGRESS_TITLE = 'สร้างรายงานสรุปความก้าวหน้า';
 
 export type ProgressResult =
-  { outcome: 'written'; summary: ProgressSummary } | { outcome: 'cancelled' | 'badAnswer'; summary: null };
+  | { outcome: 'written'; summary: ProgressSummary; notice?: string }
+  | { outcome: 'cancelled' | 'badAnswer'; summary: null };
 
 /** The round to suggest: the option, else the settings, else by the date (6 months until 31 March). */
 function suggestedRound(
@@ -61,26 +64,52 @@ export function runProgressSummary(host: Host, options: CommandOptions = {}): Pr
     return { outcome: 'badAnswer', summary: null };
   }
   return withDocumentLock(host, () => {
-    const { sheets, inputs } = readWorkbook(host.workbook);
-    const summary = summarizeProgress(inputs, {
-      fiscalYear: fy.year,
-      round: round.round,
-      asOf: asOfDate(host, inputs, options.asOf),
-    });
-    // writeSheet replaces only this round's sheet; other rounds keep their own names.
-    host.workbook.writeSheet(
-      buildProgressReport({
-        summary,
-        settings: inputs.settings,
-        now: host.now(),
-        timeZone: host.workbook.timeZone(),
-        existingSheets: new Set(sheets.map((s) => s.name)),
-      }),
-    );
-    host.workbook.activate(summary.sheetName);
-    host.ui.toast(`${progressSummaryText(summary)} ดูได้ที่ชีต "${summary.sheetName}"`, 'สร้างรายงานสรุปแล้ว');
-    return { outcome: 'written', summary };
+    const result = progressSummaryLocked(host, { ...options, fiscalYear: fy.year, round: round.round });
+    host.workbook.activate(result.summary.sheetName);
+    host.ui.toast(progressToast(result), 'สร้างรายงานสรุปแล้ว');
+    return result;
   });
+}
+
+/**
+ * Writes one round's summary without asking: the year and round given, else the settings' (else the
+ * current fiscal year and the round by the date). The caller holds the document lock.
+ */
+export function progressSummaryLocked(
+  host: Host,
+  options: CommandOptions = {},
+): { outcome: 'written'; summary: ProgressSummary; notice: string } {
+  const read = readWorkbook(host.workbook);
+  requireColumns(read, NEEDS.summary, 'สร้างรายงานสรุปความก้าวหน้าไม่ได้');
+  const { sheets, inputs } = read;
+  const asOf = asOfDate(host, inputs, options.asOf);
+  const fiscalYear = options.fiscalYear ?? inputs.settings.trackingYear ?? fiscalYearOf(asOf);
+  const summary = summarizeProgress(inputs, {
+    fiscalYear,
+    round: suggestedRound(options, inputs.settings.round, fiscalYear, asOf),
+    asOf,
+  });
+  const prints = inputPrints(read);
+  // Only this round's sheet is replaced; other rounds keep their own names.
+  const { notice } = writeGenerated(
+    host,
+    read,
+    buildProgressReport({
+      summary,
+      settings: inputs.settings,
+      now: host.now(),
+      timeZone: host.workbook.timeZone(),
+      existingSheets: new Set(sheets.map((s) => s.name)),
+      stamp: dataStamp(prints),
+    }),
+    { key: progressKey(summary.fiscalYear, summary.round), inputs: prints },
+  );
+  return { outcome: 'written', summary, notice };
+}
+
+export function progressToast(result: { summary: ProgressSummary; notice?: string }): string {
+  const text = `${progressSummaryText(result.summary)} ดูได้ที่ชีต "${result.summary.sheetName}"`;
+  return result.notice ? `${text} · ${result.notice}` : text;
 }
 
 export function progressSummaryText(s: ProgressSummary): string {

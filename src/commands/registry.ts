@@ -3,6 +3,9 @@ import type { CommandSpec } from './command-spec';
 import { budgetCommand } from './budget';
 import { itaCommand } from './ita-summary';
 import { overdueCommand } from './overdue';
+import { prepareCommand } from './prepare';
+import { signOffCommand } from './signoff';
+import { staleCommand } from './stale';
 import { progressSummaryCommand } from './progress-summary';
 import { trackingRowsCommand } from './tracking-rows';
 import { validateCommand } from './validate';
@@ -21,10 +24,17 @@ export const COMMANDS: readonly CommandSpec[] = [
 /** Commands that add to the user's data, run only when named (not part of `run all`). */
 export const DATA_COMMANDS: readonly CommandSpec[] = [trackingRowsCommand];
 
+/** Sharing with supervisors, run only when named (prepare runs the COMMANDS itself). */
+export const SHARE_COMMANDS: readonly CommandSpec[] = [prepareCommand, staleCommand, signOffCommand];
+
+function allCommands(): CommandSpec[] {
+  return [...COMMANDS, ...DATA_COMMANDS, ...SHARE_COMMANDS];
+}
+
 export function commandByName(name: string): CommandSpec | undefined {
-  return [...COMMANDS, ...DATA_COMMANDS].find((c) => c.name === name);
+  return allCommands().find((c) => c.name === name);
 }
 
 export function commandNames(): string[] {
-  return [...COMMANDS, ...DATA_COMMANDS].map((c) => c.name);
+  return allCommands().map((c) => c.name);
 }

@@ -16,6 +16,7 @@ import type { Host, WorkbookPort } from '../port/workbook';
 import { appendRecords } from './append';
 import { defineCommand, type CommandOptions } from './command-spec';
 import { CommandError, readWorkbook, withDocumentLock } from './context';
+import { NEEDS, requireColumns } from './structure';
 
 export const TRACKING_ROWS_TITLE = 'สร้างแถวติดตามผลปีงบประมาณ';
 
@@ -87,7 +88,8 @@ function empty(outcome: TrackingRowsResult['outcome'], fiscalYear: number | null
  * tracking sheet. Used by the menu command and by the sample workbook.
  */
 export function appendTrackingRows(workbook: WorkbookPort, fiscalYear: number): TrackingRowsResult {
-  const { inputs, snapshots } = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking']);
+  const read = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking']);
+  const { inputs, snapshots } = read;
   const sheet = inputs.sheetNames.tracking;
   if (!sheet || !snapshots.tracking) {
     throw new CommandError('ไม่พบชีต "ติดตามผล" เลือกเมนู ITA Sheets › ตั้งค่า/ซ่อมแซมแม่แบบ เพื่อสร้างชีต แล้วลองอีกครั้ง');
@@ -95,6 +97,7 @@ export function appendTrackingRows(workbook: WorkbookPort, fiscalYear: number): 
   if (!snapshots.plan) {
     throw new CommandError('ไม่พบชีต "แผนปฏิบัติการ" เลือกเมนู ITA Sheets › ตั้งค่า/ซ่อมแซมแม่แบบ เพื่อสร้างชีต แล้วกรอกแผน');
   }
+  requireColumns(read, NEEDS.trackingRows, 'สร้างแถวติดตามผลไม่ได้');
   const plan = planTrackingRows(inputs, fiscalYear);
   const firstRow = plan.rows.length
     ? appendRecords(

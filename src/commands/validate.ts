@@ -6,13 +6,22 @@ import { GENERATED_SHEETS } from '../core/schema';
 import { validate } from '../core/validate';
 import type { Host } from '../port/workbook';
 import { defineCommand } from './command-spec';
-import { applyMarks, readWorkbook, withDocumentLock } from './context';
+import {
+  applyMarks,
+  dataStamp,
+  inputPrints,
+  readWorkbook,
+  withDocumentLock,
+  writeGenerated,
+} from './context';
 
 export interface ValidateResult {
   findings: Finding[];
   errors: number;
   warnings: number;
   marked: number;
+  /** Said when a renamed report was left alone ('' otherwise). */
+  notice: string;
 }
 
 export function findingMarks(findings: readonly Finding[], existing: ReadonlySet<string>): WantedMark[] {
@@ -38,28 +47,42 @@ export function findingMarks(findings: readonly Finding[], existing: ReadonlySet
   return [...byCell.values()];
 }
 
+/** The check itself, for a caller that already holds the document lock ("เตรียมส่งผู้บังคับบัญชา"). */
+export function validateLocked(host: Host): ValidateResult {
+  const read = readWorkbook(host.workbook);
+  const { sheets, inputs } = read;
+  const findings = validate(inputs);
+  const existing = new Set(sheets.map((s) => s.name));
+  const prints = inputPrints(read);
+  const { notice } = writeGenerated(
+    host,
+    read,
+    buildValidationReport({
+      findings,
+      settings: inputs.settings,
+      now: host.now(),
+      timeZone: host.workbook.timeZone(),
+      existingSheets: existing,
+      stamp: dataStamp(prints),
+    }),
+    { key: 'validation', inputs: prints },
+  );
+  const { marked } = applyMarks(host.workbook, sheets, ['validation'], findingMarks(findings, existing));
+  const { errors, warnings } = countBySeverity(findings);
+  return { findings, errors, warnings, marked, notice };
+}
+
+export function validateToast(r: ValidateResult): string {
+  const where = `${summaryText(r.findings)} ดูรายละเอียดในชีต "${GENERATED_SHEETS.validation}"`;
+  return r.notice ? `${where} · ${r.notice}` : where;
+}
+
 export function runValidate(host: Host): ValidateResult {
   return withDocumentLock(host, () => {
-    const { sheets, inputs } = readWorkbook(host.workbook);
-    const findings = validate(inputs);
-    const existing = new Set(sheets.map((s) => s.name));
-    host.workbook.writeSheet(
-      buildValidationReport({
-        findings,
-        settings: inputs.settings,
-        now: host.now(),
-        timeZone: host.workbook.timeZone(),
-        existingSheets: existing,
-      }),
-    );
-    const { marked } = applyMarks(host.workbook, sheets, ['validation'], findingMarks(findings, existing));
-    const { errors, warnings } = countBySeverity(findings);
+    const result = validateLocked(host);
     host.workbook.activate(GENERATED_SHEETS.validation);
-    host.ui.toast(
-      `${summaryText(findings)} ดูรายละเอียดในชีต "${GENERATED_SHEETS.validation}"`,
-      'ตรวจสอบข้อมูลเสร็จแล้ว',
-    );
-    return { findings, errors, warnings, marked };
+    host.ui.toast(validateToast(result), 'ตรวจสอบข้อมูลเสร็จแล้ว');
+    return result;
   });
 }
 

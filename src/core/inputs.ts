@@ -17,7 +17,7 @@ import {
   readScore,
   readStatus,
   readUnits,
-  isPlaceholder,
+  isNormalizedPlaceholder,
   canon,
   type IndicatorName,
   type Problem,
@@ -43,8 +43,10 @@ import {
   type StatusKind,
   type TableKey,
   type TableSpec,
+  tableSpec,
 } from './schema';
 import type { SheetSnapshot } from './snapshot';
+import { normalizeSpaces } from './thai/digits';
 import {
   cellOf,
   codeOf,
@@ -251,6 +253,90 @@ interface ReadContext {
   timeZone: string;
   units: readonly string[];
   indicatorNames: readonly IndicatorName[];
+  /** Shared by contexts with the same lists (see ReadingCache). */
+  cache: ReadingCache;
+}
+
+/** A string cell that is a form's placeholder ("ระบุ…"), reported with its column's label. */
+const PLACEHOLDER = { kind: 'placeholder' } as const;
+
+type CachedReading = Reading<unknown> | typeof PLACEHOLDER;
+
+/**
+ * Readings by cell content, per kind of reading. Staff repeat the same statuses, units, periods and
+ * amounts down a sheet, and parsing Thai text costs far more than a lookup (100,000-row sheets in
+ * bench/). Readers are pure functions of a cell's value and display and of the context's lists, so
+ * equal cells read equally. String cells are looked up by the string itself (no key is built); other
+ * values by their type, value and display. Cached results are frozen, so no caller can change what
+ * another row reads.
+ */
+type ReadingCache = Map<string, { strings: Map<string, CachedReading>; others: Map<string, CachedReading> }>;
+
+/** Beyond this many distinct cells per kind, new ones are read without being kept (bounded memory). */
+const MAX_CACHED_READINGS = 100_000;
+
+/** Column types read as plain text: cheaper to read again than to look up (and rarely repeated). */
+const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['text', 'longText', 'code', 'choice', 'url']);
+
+function newReadingCache(): ReadingCache {
+  return new Map();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+  }
+  return value;
+}
+
+function cachedReading(
+  ctx: ReadContext,
+  kind: string,
+  cell: RawCell,
+  read: () => CachedReading,
+): CachedReading {
+  let caches = ctx.cache.get(kind);
+  if (!caches) {
+    caches = { strings: new Map(), others: new Map() };
+    ctx.cache.set(kind, caches);
+  }
+  const v = cell.value;
+  const cache = typeof v === 'string' ? caches.strings : caches.others;
+  const key =
+    typeof v === 'string'
+      ? v
+      : `${v instanceof Date ? `d${v.getTime()}` : `${typeof v}${String(v)}`}\u0001${cell.display}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const reading = deepFreeze(read());
+  if (cache.size < MAX_CACHED_READINGS) cache.set(key, reading);
+  return reading;
+}
+
+const BLANK_RESULT = { value: null, bad: false } as const;
+const BAD_RESULT = { value: null, bad: true } as const;
+
+function placeholderOrRead(
+  ctx: ReadContext,
+  type: ColumnType,
+  cell: RawCell,
+  fiscalYear?: number,
+): CachedReading {
+  if (typeof cell.value !== 'string' || type === 'units') return readByType(ctx, type, cell, fiscalYear);
+  const text = normalizeSpaces(cell.value);
+  if (isNormalizedPlaceholder(text)) return PLACEHOLDER;
+  // Plain text: the normalized text is the reading (what textOf would give), one scan instead of two.
+  if (TEXT_TYPES.has(type))
+    return isBlank(cell.value) ? BLANK_READING : { kind: 'ok', value: text, readAs: text };
+  return readByType(ctx, type, cell, fiscalYear);
+}
+
+const BLANK_READING: Reading<unknown> = { kind: 'blank' };
+
+/** The cache a type's readings go in: periods read differently in each fiscal year. */
+function kindOf(type: ColumnType, fiscalYear: number | undefined): string {
+  return fiscalYear === undefined ? type : `${type}\u0001${fiscalYear}`;
 }
 
 /** Reads one cell by type, reporting problems; returns the value or null (blank or unreadable). */
@@ -260,19 +346,24 @@ function readTyped(
   cell: RawCell,
   options: { fiscalYear?: number; label: string },
 ): { value: unknown; bad: boolean } {
-  if (typeof cell.value === 'string' && isPlaceholder(cell.value) && type !== 'units') {
+  if (cell.value === null) return BLANK_RESULT;
+  const reading = TEXT_TYPES.has(type)
+    ? placeholderOrRead(ctx, type, cell)
+    : cachedReading(ctx, kindOf(type, options.fiscalYear), cell, () =>
+        placeholderOrRead(ctx, type, cell, options.fiscalYear),
+      );
+  if (reading.kind === 'placeholder') {
     ctx.sink.problem(ctx.sheet, cell, {
       rule: 'placeholder',
       problem: `ช่อง "${options.label}" ยังเป็นข้อความตัวอย่างของแบบฟอร์ม ให้กรอกข้อมูลจริงแทน`,
     });
-    return { value: null, bad: true };
+    return BAD_RESULT;
   }
-  const reading = readByType(ctx, type, cell, options.fiscalYear);
   if (reading.kind === 'bad') {
     ctx.sink.problem(ctx.sheet, cell, reading.problem);
-    return { value: null, bad: true };
+    return BAD_RESULT;
   }
-  if (reading.kind === 'blank') return { value: null, bad: false };
+  if (reading.kind === 'blank') return BLANK_RESULT;
   if (reading.notice)
     ctx.sink.problem(ctx.sheet, cell, { ...reading.notice, readAs: reading.notice.readAs ?? reading.readAs });
   return { value: reading.value, bad: false };
@@ -305,10 +396,11 @@ function readByType(
       return readUnits(cell, ctx.units);
     case 'indicators':
       return readIndicators(cell, ctx.indicatorNames);
-    default:
-      return isBlank(cell.value)
-        ? { kind: 'blank' }
-        : { kind: 'ok', value: textOf(cell), readAs: textOf(cell) };
+    default: {
+      if (isBlank(cell.value)) return { kind: 'blank' };
+      const text = textOf(cell);
+      return { kind: 'ok', value: text, readAs: text };
+    }
   }
 }
 
@@ -324,17 +416,28 @@ function readRow(
 ): { values: Map<string, unknown>; unreadable: Set<string> } {
   const values = new Map<string, unknown>();
   const unreadable = new Set<string>();
+  const typedOptions = { fiscalYear: options.fiscalYear, label: '' };
   for (const spec of table.columns) {
     const cell = row.cells.get(spec.key);
     if (!cell) continue;
     const special = options.special?.[spec.key];
     let result: { value: unknown; bad: boolean };
     if (special) {
-      const reading = special(cell);
+      const reading = (
+        cell.value === null
+          ? { kind: 'blank' }
+          : cachedReading(ctx, `special\u0001${spec.key}`, cell, () => special(cell))
+      ) as Reading<unknown>;
       if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
-      result = { value: reading.kind === 'ok' ? reading.value : null, bad: reading.kind === 'bad' };
+      result =
+        reading.kind === 'ok'
+          ? { value: reading.value, bad: false }
+          : reading.kind === 'bad'
+            ? BAD_RESULT
+            : BLANK_RESULT;
     } else {
-      result = readTyped(ctx, spec.type, cell, { fiscalYear: options.fiscalYear, label: spec.header });
+      typedOptions.label = spec.header;
+      result = readTyped(ctx, spec.type, cell, typedOptions);
     }
     if (result.bad) unreadable.add(spec.key);
     else if (result.value === null && spec.required) reportRequired(ctx, spec, cell);
@@ -379,7 +482,10 @@ function reportLayout(sink: FindingSink, layout: TableLayout, required: boolean)
       row: 1,
       col: 1,
       rule: 'missing-column',
-      message: `ไม่พบหัวตาราง${layout.table.title}ในชีตนี้ ${REPAIR_HINT} เพื่อเพิ่มหัวคอลัมน์`,
+      message: `ไม่พบหัวตาราง${layout.table.title}ในชีตนี้ (คอลัมน์ ${layout.table.columns
+        .filter((c) => c.required)
+        .map((c) => `"${c.header}"`)
+        .join(', ')}) ${REPAIR_HINT} เพื่อเพิ่มหัวคอลัมน์`,
     });
     return;
   }
@@ -437,16 +543,20 @@ function readSettings(
   reportLayout(sink, read.layout, true);
   const byLabel = new Map<string, TableRow>();
   for (const row of read.rows) byLabel.set(normalizeHeader(textOf(cellOf(row, 'label'))), row);
-  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [] };
+  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [], cache: newReadingCache() };
   const valueCol = read.layout.columns.get('value')?.col ?? 2;
+  // Each missing setting points at the row where ตั้งค่า/ซ่อมแซมแม่แบบ appends it (in this order): one
+  // cell each, so none is merged away with another.
+  let nextFree = Math.max(read.layout.headerRow, snapshot.values.length) + 1;
+  const labelCol = read.layout.columns.get('label')?.col ?? 1;
   for (const spec of SETTINGS) {
     const row = byLabel.get(normalizeHeader(spec.label));
     if (!row) {
       if (read.layout.headerRow) {
         sink.add({
           sheet,
-          row: snapshot.values.length + 1,
-          col: 1,
+          row: nextFree++,
+          col: labelCol,
           rule: 'missing-setting',
           severity: spec.required ? 'error' : 'warning',
           message: `ไม่พบรายการตั้งค่า "${spec.label}" ${REPAIR_HINT} เพื่อเพิ่มรายการ แล้วกรอกค่า`,
@@ -565,16 +675,18 @@ function readReference(
     bands: [],
   };
   if (!snapshot) return reference;
-  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [] };
+  const ctx: ReadContext = { sheet, sink, timeZone, units: [], indicatorNames: [], cache: newReadingCache() };
   for (const table of REFERENCE_TABLES) {
     const read = readTable(snapshot, table);
     layouts[table.key] = read.layout;
     reportLayout(sink, read.layout, true);
     if (read.layout.headerRow && !read.rows.length && table.key !== 'orgTypes') {
       const first = [...read.layout.columns.values()][0];
+      // The first row to type in, while it is inside the sheet; else the table's header cell.
+      const below = read.layout.headerRow + 1;
       sink.add({
         sheet,
-        row: read.layout.headerRow + 1,
+        row: below <= snapshot.values.length ? below : read.layout.headerRow,
         col: first?.col ?? 1,
         rule: 'required',
         message: `${table.title}ยังไม่มีข้อมูล กรุณากรอกรายการในตารางนี้ (แม่แบบใหม่มีค่าเริ่มต้นให้คัดลอกมาใช้ได้)`,
@@ -664,6 +776,8 @@ function addBand(
   const fromYear = num(values, 'fromYear');
   const minTotal = num(values, 'minTotal');
   if (fromYear === null || minTotal === null) return;
+  // A missing column is one finding on its own header, not one per band.
+  if (!row.cells.has('passes')) return;
   const passesText = canon(str(values, 'passes'));
   if (passesText !== 'ผ่าน' && passesText !== 'ไม่ผ่าน') {
     const cell = cellOf(row, 'passes');
@@ -689,6 +803,8 @@ function addBand(
 /** Each framework year: one weight per tool, tool weights add up to 100, indicator numbers unique. */
 function checkFramework(reference: Reference, sheet: string, sink: FindingSink, layout?: TableLayout): void {
   if (!layout?.headerRow) return;
+  // Without these columns every year would look inconsistent: the missing column is reported instead.
+  if (!['fromYear', 'tool', 'toolWeight', 'indicatorNo'].every((key) => layout.columns.has(key))) return;
   const col = layout.columns.get('toolWeight')?.col ?? 1;
   const years = [...new Set(reference.indicators.map((i) => i.fromYear))];
   for (const year of years) {
@@ -726,6 +842,45 @@ export function indicatorNames(reference: Reference): IndicatorName[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+interface MemoEntry {
+  rows: readonly unknown[];
+  layout: TableLayout | undefined;
+  findings: Finding[];
+}
+
+/** Tables already read from a frozen snapshot, by what else their reading depends on. */
+const TABLE_MEMO = new WeakMap<SheetSnapshot, Map<string, MemoEntry>>();
+
+/**
+ * Reads a data table once per snapshot. A frozen snapshot cannot change (the CLI keeps one per sheet
+ * for `run all`, see XlsxWorkbook.keepSnapshots), so reading it again with the same lists gives the
+ * same rows and findings: the plan of 100,000 rows is read once, not once per command. Other hosts'
+ * snapshots are fresh objects and always read. The rows are frozen so that no command reorders what
+ * the next one reads.
+ */
+function memoTable<T>(
+  snapshot: SheetSnapshot | null | undefined,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+  key: 'plan' | 'scores' | 'measures' | 'tracking',
+  read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
+): T[] {
+  if (!snapshot || !Object.isFrozen(snapshot)) return read(snapshot ?? null, ctx, layouts);
+  const memoKey = JSON.stringify([key, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
+  let bySnapshot = TABLE_MEMO.get(snapshot);
+  if (!bySnapshot) TABLE_MEMO.set(snapshot, (bySnapshot = new Map()));
+  const known = bySnapshot.get(memoKey);
+  if (known) {
+    layouts[key] = known.layout;
+    for (const f of known.findings) ctx.sink.findings.push(f);
+    return known.rows as T[];
+  }
+  const start = ctx.sink.findings.length;
+  const rows = Object.freeze(read(snapshot, ctx, layouts));
+  bySnapshot.set(memoKey, { rows, layout: layouts[key], findings: ctx.sink.findings.slice(start) });
+  return rows as T[];
+}
 
 function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
   if (!snapshot) return [];
@@ -917,23 +1072,27 @@ export function readInputs(
     timeZone,
     layouts,
   );
+  // The data sheets share one list of units and indicators, hence one reading cache.
+  const known = indicatorNames(reference);
+  const cache = newReadingCache();
   const context = (key: InputSheetKey): ReadContext => ({
     sheet: names[key] as string,
     sink: sinks[key],
     timeZone,
     units: reference.units,
-    indicatorNames: indicatorNames(reference),
+    indicatorNames: known,
+    cache,
   });
-  const plan = readPlan(snapshots.plan ?? null, context('plan'), layouts);
+  const plan = memoTable(snapshots.plan, context('plan'), layouts, 'plan', readPlan);
   const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
   const inputs: Inputs = {
     sheetNames: names,
     settings,
     reference,
-    scores: readScores(snapshots.scores ?? null, context('scores'), layouts),
+    scores: memoTable(snapshots.scores, context('scores'), layouts, 'scores', readScores),
     plan,
-    measures: readMeasures(snapshots.measures ?? null, context('measures'), layouts),
-    tracking: readTracking(snapshots.tracking ?? null, context('tracking'), layouts),
+    measures: memoTable(snapshots.measures, context('measures'), layouts, 'measures', readMeasures),
+    tracking: memoTable(snapshots.tracking, context('tracking'), layouts, 'tracking', readTracking),
     planYears,
     layouts,
     findings: [],
@@ -964,4 +1123,42 @@ function reportMissingBudgetColumns(inputs: Inputs, sink: FindingSink): void {
 /** "แผนปฏิบัติการ!H12" style address for messages. */
 export function cellAddress(sheet: string, cell: { row: number; col: number }): string {
   return `ชีต "${sheet}" เซลล์ ${a1(cell.row, cell.col)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What a command cannot work without
+
+/** Columns of one table a command cannot work without. */
+export interface TableNeed {
+  table: TableKey;
+  columns: readonly string[];
+}
+
+/**
+ * One Thai message naming each sheet and the columns a command needs that it lacks, and pointing to
+ * the repair menu; null when nothing is missing. A sheet that does not exist is the command's own
+ * concern, and an empty sheet has nothing to misread: only sheets holding something are checked (a
+ * sheet with data but no recognisable header row lacks every needed column).
+ */
+export function missingColumnsProblem(
+  inputs: Inputs,
+  snapshots: InputSnapshots,
+  needs: readonly TableNeed[],
+): string | null {
+  const bySheet = new Map<string, string[]>();
+  for (const need of needs) {
+    const { sheet, table } = tableSpec(need.table);
+    const snapshot = snapshots[sheet.key];
+    if (!snapshot || !snapshot.values.some((row) => row.some((v) => !isBlank(v)))) continue;
+    const layout = inputs.layouts[need.table];
+    const missing = table.columns
+      .filter((c) => need.columns.includes(c.key) && !layout?.columns.has(c.key))
+      .map((c) => `"${c.header}"`);
+    if (!missing.length) continue;
+    const name = inputs.sheetNames[sheet.key] ?? sheet.name;
+    bySheet.set(name, [...(bySheet.get(name) ?? []), ...missing]);
+  }
+  if (!bySheet.size) return null;
+  const parts = [...bySheet].map(([sheet, columns]) => `ชีต "${sheet}" ไม่มีคอลัมน์ ${columns.join(', ')}`);
+  return `${parts.join(' และ')} ซึ่งคำสั่งนี้ต้องใช้ ${REPAIR_HINT} เพื่อเพิ่มหัวคอลัมน์ที่ขาด (ข้อมูลเดิมไม่ถูกแก้ไข) แล้วเลือกคำสั่งนี้อีกครั้ง`;
 }

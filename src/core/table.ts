@@ -47,8 +47,10 @@ export interface TableLayout {
 export interface TableRow {
   /** 1-based sheet row. */
   row: number;
-  cells: Map<string, RawCell>;
-  family: Map<number, RawCell>;
+  /** By column key; each get() makes the cell afresh from the snapshot (see RowCells). */
+  cells: ReadonlyMap<string, RawCell>;
+  /** By family member (budget year, indicator number). */
+  family: ReadonlyMap<number, RawCell>;
 }
 
 export interface ReadTable {
@@ -128,13 +130,18 @@ export function locateTable(snapshot: SheetSnapshot, table: TableSpec): TableLay
   return { table, sheet: snapshot.name, headerRow, columns, family, missing, duplicates };
 }
 
+/** Numeric key of a cell (Sheets has at most 18,278 columns): no string per cell on the hot path. */
+function mergeKey(row: number, col: number): number {
+  return row * 20000 + col;
+}
+
 /** Cells under a vertical or block merge read as the merge's top-left value (staff merge dimension cells). */
-function mergedSource(snapshot: SheetSnapshot): Map<string, [number, number]> {
-  const source = new Map<string, [number, number]>();
+function mergedSource(snapshot: SheetSnapshot): Map<number, [number, number]> {
+  const source = new Map<number, [number, number]>();
   for (const m of snapshot.merges) {
     for (let r = m.row; r < m.row + m.rows; r++) {
       for (let c = m.col; c < m.col + m.cols; c++) {
-        if (r !== m.row || c !== m.col) source.set(`${r}:${c}`, [m.row, m.col]);
+        if (r !== m.row || c !== m.col) source.set(mergeKey(r, c), [m.row, m.col]);
       }
     }
   }
@@ -151,36 +158,95 @@ export function rawCell(snapshot: SheetSnapshot, row: number, col: number): RawC
   };
 }
 
-/** Reads every non-blank row under the header; blank rows in the middle are skipped. */
+/** Makes a row's cells from the snapshot arrays, merged cells reading their merge's top-left value. */
+type CellMaker = (row: number, col: number) => RawCell;
+
+/**
+ * The cells of one table row, made on demand: a 100,000-row sheet would otherwise hold a map and an
+ * object per cell for the whole command (bench/). Behaves as a read-only Map of its columns.
+ */
+class RowCells<K> implements ReadonlyMap<K, RawCell> {
+  constructor(
+    private readonly make: CellMaker,
+    private readonly row: number,
+    private readonly cols: ReadonlyMap<K, number>,
+  ) {}
+
+  get size(): number {
+    return this.cols.size;
+  }
+
+  get(key: K): RawCell | undefined {
+    const col = this.cols.get(key);
+    return col === undefined ? undefined : this.make(this.row, col);
+  }
+
+  has(key: K): boolean {
+    return this.cols.has(key);
+  }
+
+  *entries(): MapIterator<[K, RawCell]> {
+    for (const [key, col] of this.cols) yield [key, this.make(this.row, col)];
+  }
+
+  keys(): MapIterator<K> {
+    return this.cols.keys();
+  }
+
+  *values(): MapIterator<RawCell> {
+    for (const col of this.cols.values()) yield this.make(this.row, col);
+  }
+
+  [Symbol.iterator](): MapIterator<[K, RawCell]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: RawCell, key: K, map: ReadonlyMap<K, RawCell>) => void, thisArg?: unknown): void {
+    for (const [key, cell] of this.entries()) callback.call(thisArg, cell, key, this);
+  }
+}
+
+/**
+ * Reads every non-blank row under the header; blank rows in the middle are skipped. This is the hot
+ * path of every command (100,000-row sheets in bench/): a blank row costs no allocation and a row one
+ * small object; cells are made when asked for.
+ */
 export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable {
   const layout = locateTable(snapshot, table);
   const rows: TableRow[] = [];
   if (!layout.headerRow) return { layout, rows };
+  const { values, displays, formulas } = snapshot;
   const merged = snapshot.merges.length ? mergedSource(snapshot) : null;
-  const read = (row: number, col: number): RawCell => {
-    const from = merged?.get(`${row}:${col}`);
-    const cell = rawCell(snapshot, from ? from[0] : row, from ? from[1] : col);
-    return from ? { ...cell, row, col } : cell;
+  const keyCols = new Map<string, number>();
+  for (const [key, located] of layout.columns) keyCols.set(key, located.col);
+  const memberCols = new Map<number, number>(layout.family.map((m) => [m.n, m.col]));
+  const allCols = [...keyCols.values(), ...memberCols.values()];
+  const make: CellMaker = (row, col) => {
+    const from = merged?.get(mergeKey(row, col));
+    const r = from ? from[0] - 1 : row - 1;
+    const c = from ? from[1] - 1 : col - 1;
+    return {
+      value: values[r]?.[c] ?? null,
+      display: displays[r]?.[c] ?? '',
+      formula: formulas[r]?.[c] ?? '',
+      row,
+      col,
+    };
   };
-  // A merged-down value alone does not make a row: only the row's own cells count.
-  const ownCellFilled = (row: number, col: number): boolean => {
-    if (merged?.has(`${row}:${col}`)) return false;
-    const cell = rawCell(snapshot, row, col);
-    return !isBlank(cell.value) || cell.formula !== '';
-  };
-  for (let row = layout.headerRow + 1; row <= snapshot.values.length; row++) {
-    const cells = new Map<string, RawCell>();
-    const family = new Map<number, RawCell>();
+  for (let row = layout.headerRow + 1; row <= values.length; row++) {
+    // A merged-down value alone does not make a row: only the row's own cells count.
+    const line = values[row - 1];
+    const formulaLine = formulas[row - 1];
     let filled = false;
-    for (const [key, located] of layout.columns) {
-      cells.set(key, read(row, located.col));
-      filled ||= ownCellFilled(row, located.col);
+    for (const col of allCols) {
+      if (merged?.has(mergeKey(row, col))) continue;
+      if (!isBlank(line?.[col - 1] ?? null) || (formulaLine?.[col - 1] ?? '') !== '') {
+        filled = true;
+        break;
+      }
     }
-    for (const member of layout.family) {
-      family.set(member.n, read(row, member.col));
-      filled ||= ownCellFilled(row, member.col);
-    }
-    if (filled) rows.push({ row, cells, family });
+    if (!filled) continue;
+    rows.push({ row, cells: new RowCells(make, row, keyCols), family: new RowCells(make, row, memberCols) });
   }
   return { layout, rows };
 }

@@ -164,7 +164,8 @@ function validateTracking(inputs: Inputs, findings: Finding[]): void {
   const firstRow = new Map<string, number>();
   for (const row of inputs.tracking) {
     const item = row.code ? planByCode.get(row.code) : undefined;
-    if (row.code && !item && inputs.plan.length) {
+    // Without the plan's code column no code matches: that column is reported once instead.
+    if (row.code && !item && inputs.plan.length && inputs.layouts.plan?.columns.has('code')) {
       add({
         cell: cellOf(row.cells, 'code'),
         rule: 'unknown-plan-item',
@@ -256,7 +257,9 @@ function validateScores(inputs: Inputs, findings: Finding[]): void {
         });
       }
     }
-    const grades = bandsFor(inputs, year.year).map((b) => b.grade);
+    const grades = bandsFor(inputs, year.year)
+      .map((b) => b.grade)
+      .filter(Boolean);
     if (year.publishedGrade && grades.length && !grades.includes(year.publishedGrade.trim())) {
       add({
         cell: cellOf(year.cells, 'publishedGrade'),

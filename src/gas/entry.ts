@@ -8,6 +8,8 @@ import { runBudget } from '../commands/budget';
 import { runClearMarks } from '../commands/clear-marks';
 import { runItaSummary } from '../commands/ita-summary';
 import { runOverdue } from '../commands/overdue';
+import { runPrepareForSupervisors } from '../commands/prepare';
+import { checkStaleOnOpen, runStaleCheck } from '../commands/stale';
 import { runProgressSummary } from '../commands/progress-summary';
 import { runCreateTrackingRows } from '../commands/tracking-rows';
 import { runSetupTemplate } from '../commands/setup-template';
@@ -35,6 +37,8 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     else menu.addItem(entry.label, entry.handler);
   }
   menu.addToUi();
+  // After the menu: a slow or failing check must never cost the user the menu. It never throws.
+  checkStaleOnOpen(gasHost(), { authModeNone: e !== undefined && e.authMode === ScriptApp.AuthMode.NONE });
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -81,6 +85,14 @@ export function menuCreateTrackingRows(): void {
 
 export function menuItaSummary(): void {
   runFromMenu('สรุปคะแนน ITA', (host) => runItaSummary(host, {}));
+}
+
+export function menuPrepare(): void {
+  runFromMenu('เตรียมส่งผู้บังคับบัญชา', (host) => runPrepareForSupervisors(host, {}));
+}
+
+export function menuStaleCheck(): void {
+  runFromMenu('ตรวจสอบการเปลี่ยนแปลงข้อมูล', runStaleCheck);
 }
 
 export function menuClearMarks(): void {

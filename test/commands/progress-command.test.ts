@@ -49,7 +49,8 @@ describe('สร้างรายงานสรุปความก้าว�
   });
 
   test('heading: organisation, year, round with its window, as-of date, when generated', () => {
-    const heading = model.rows.slice(0, 8).map((r) => cellText(r[0]));
+    // Two rows longer since the fingerprint line and the status cell (stale check) joined the heading.
+    const heading = model.rows.slice(0, 10).map((r) => cellText(r[0]));
     expect(heading).toEqual(
       expect.arrayContaining([
         'รอบ 6 เดือน ประจำปีงบประมาณ พ.ศ. 2566',

@@ -23,8 +23,11 @@ describe('ตั้งค่า/ซ่อมแซมแม่แบบ on an em
   const host = freshTemplate();
   const { workbook } = host;
 
-  test('creates every input sheet, in order', () => {
-    expect(workbook.listSheets().map((s) => s.name)).toEqual(INPUT_SHEETS.map((s) => s.name));
+  test('creates every input sheet in order, then the guide, and opens on the guide', () => {
+    const visible = workbook.listSheets().filter((s) => !s.hidden);
+    expect(visible.map((s) => s.name)).toEqual([...INPUT_SHEETS.map((s) => s.name), 'คู่มือ']);
+    expect(workbook.activated?.name).toBe('คู่มือ');
+    expect(workbook.requireSheet('คู่มือ').protectedWarningOnly).toBe(true);
   });
 
   test('the plan sheet has the declared headers, one budget column per plan year after the name', () => {
@@ -84,7 +87,7 @@ describe('repairing an existing workbook', () => {
     const host = sampleHost(NOW);
     const before = inputCells(host.workbook);
     const result = runSetupTemplate(host);
-    expect(result).toEqual({ created: [], repaired: [], headersAdded: 0 });
+    expect(result).toEqual({ created: [], repaired: [], headersAdded: 0, guideSkipped: '' });
     expect(inputCells(host.workbook)).toEqual(before);
   });
 
@@ -100,6 +103,15 @@ describe('repairing an existing workbook', () => {
     expect(plan.columnWidths.get(plan.cells[0].length)).toBe(
       PLAN_TABLE.columns.find((c) => c.key === 'remarks')?.width,
     );
+  });
+
+  test('a sheet of the user named คู่มือ is left alone and the repair still runs', () => {
+    const host = sampleHost(NOW);
+    host.workbook.setSheet('คู่มือ', [['บันทึกของฉัน']]);
+    const result = runSetupTemplate(host);
+    expect(host.workbook.values('คู่มือ')).toEqual([['บันทึกของฉัน']]);
+    expect(result.guideSkipped).toContain('คู่มือ');
+    expect(host.ui.toasts.at(-1)?.message).toContain('ไม่ได้สร้างชีตคู่มือ');
   });
 
   test('missing sheet, header and setting row are restored without touching data rows', () => {

@@ -64,7 +64,10 @@ export { UiRecorder, type MenuRecord, type MenuEntry, type ButtonName } from './
 export { LockState, type LockMode } from './gas/services';
 export type { SheetState, SpreadsheetState, CellFormat, ValidationState, Rect } from './gas/model';
 
-/** A cell of an initial sheet: strings starting with "=" are formulas, other strings are text. */
+/**
+ * A cell of an initial sheet: strings starting with "=" are formulas, other strings are text; `text`
+ * is stored as text whatever it starts with (what a user typed with a leading apostrophe).
+ */
 export type SeedCell =
   | string
   | number
@@ -72,6 +75,7 @@ export type SeedCell =
   | Date
   | null
   | undefined
+  | { text: string; format?: string }
   | { formula: string; value?: string | number | boolean }
   | { value: string | number | boolean | Date | null; format?: string; note?: string; background?: string };
 
@@ -185,6 +189,9 @@ function seedCell(sheet: SheetState, row: number, col: number, seed: SeedCell, t
   else if (isDate(seed)) {
     cell.content = serialOfDate(seed, timeZone);
     cell.format = { numberFormat: 'd/m/yyyy' };
+  } else if ('text' in seed) {
+    cell.content = seed.text;
+    if (seed.format) cell.format = { ...cell.format, numberFormat: seed.format };
   } else if ('formula' in seed) cell.content = formulaContent(seed.formula, seed.value);
   else {
     seedCell(sheet, row, col, seed.value, timeZone);

@@ -8,12 +8,15 @@ import type { OutCell } from '../../core/sheet-model';
 import type { TemplateColumnPlan, TemplateSheetPlan, ValidationRule } from '../../port/workbook';
 import { extentOf, rectsOf } from './blocks';
 import { valueGrid, type OutContext } from './out-cells';
-import { ensureSize, gridSize, rangeOf, sheetOrInsert, styleRange, type GridSize } from './sheet-ops';
-import type { GDataValidation, GSheet, GSpreadsheet, GSpreadsheetApp } from './types';
+import { ensureSize, rangeOf, styleRange, type GridSize } from './sheet-ops';
+import type { GDataValidation, GSheet, GSpreadsheetApp } from './types';
 
 export interface TemplateContext extends OutContext {
-  ss: GSpreadsheet;
   app: GSpreadsheetApp;
+  /** A sheet of the workbook and its grid size, from the adapter's sheet list; null when missing. */
+  sheet(name: string): { sheet: GSheet; size: GridSize } | null;
+  /** The plan's sheet, inserted when missing; `resized` tells the adapter the grid grew. */
+  sheetOrInsert(name: string): { sheet: GSheet; size: GridSize; resized(size: GridSize): void };
 }
 
 /** A block of cells to fill where empty: `values[r][c]` goes to (row + r, col + c). */
@@ -175,10 +178,7 @@ function sourceOf(
   ctx: TemplateContext,
   sources: Sources,
 ): { sheet: GSheet; size: GridSize } | null {
-  if (!sources.has(name)) {
-    const sheet = ctx.ss.getSheetByName(name);
-    sources.set(name, sheet ? { sheet, size: gridSize(sheet) } : null);
-  }
+  if (!sources.has(name)) sources.set(name, ctx.sheet(name));
   return sources.get(name) ?? null;
 }
 
@@ -239,9 +239,11 @@ function freeze(sheet: GSheet, plan: TemplateSheetPlan): void {
 }
 
 export function applyTemplatePlan(plan: TemplateSheetPlan, ctx: TemplateContext): void {
-  const { sheet } = sheetOrInsert(ctx.ss, plan.name);
+  const target = ctx.sheetOrInsert(plan.name);
+  const { sheet } = target;
   const extent = planExtent(plan);
-  const size = ensureSize(sheet, gridSize(sheet), extent.rows, extent.cols);
+  const size = ensureSize(sheet, target.size, extent.rows, extent.cols);
+  target.resized(size);
   const header = headerBlock(plan);
   fillEmpty(sheet, header ? [header, ...plan.seeds] : plan.seeds, ctx);
   if (plan.headerRange.rows > 0 && plan.headerRange.cols > 0) {

@@ -5,5 +5,11 @@ import { GasWorkbook } from './gas-workbook';
 
 /** Everything a command may touch, over the running script's services (created lazily: safe at load). */
 export function gasHost(): Host {
-  return { workbook: new GasWorkbook(), ui: new GasUi(), lock: new GasLock(), now: () => new Date() };
+  const workbook = new GasWorkbook();
+  return {
+    workbook,
+    ui: new GasUi(undefined, () => workbook.spreadsheet()),
+    lock: new GasLock(),
+    now: () => new Date(),
+  };
 }

@@ -1,19 +1,24 @@
 /** Messages and questions through the Sheets UI; the Ui is fetched per call since it may not exist. */
 import type { UiPort } from '../../port/workbook';
-import type { GSpreadsheetApp } from './types';
+import type { GSpreadsheet, GSpreadsheetApp } from './types';
 
 export const TOAST_TITLE = 'ITA Sheets';
 const TOAST_SECONDS = 8;
 
 export class GasUi implements UiPort {
-  constructor(private readonly spreadsheetApp?: GSpreadsheetApp) {}
+  /** `spreadsheet` shares the workbook adapter's handle, so a toast costs no second lookup. */
+  constructor(
+    private readonly spreadsheetApp?: GSpreadsheetApp,
+    private readonly spreadsheet?: () => GSpreadsheet,
+  ) {}
 
   private get app(): GSpreadsheetApp {
     return this.spreadsheetApp ?? SpreadsheetApp;
   }
 
   toast(message: string, title?: string): void {
-    this.app.getActiveSpreadsheet().toast(message, title ?? TOAST_TITLE, TOAST_SECONDS);
+    const ss = this.spreadsheet ? this.spreadsheet() : this.app.getActiveSpreadsheet();
+    ss.toast(message, title ?? TOAST_TITLE, TOAST_SECONDS);
   }
 
   alert(title: string, message: string): void {

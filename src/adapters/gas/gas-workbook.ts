@@ -17,8 +17,8 @@ import { applyTemplatePlan } from './apply-template';
 import { boundingBox } from './blocks';
 import { valueGrid, type OutContext } from './out-cells';
 import { renderSheet } from './render-sheet';
-import { cellsA1, clearSheet, ensureSize, gridSize, parseRangeA1, sheetOrInsert } from './sheet-ops';
-import type { GSheet, GSpreadsheet, GSpreadsheetApp } from './types';
+import { cellsA1, clearSheet, ensureSize, gridSize, parseRangeA1, type GridSize } from './sheet-ops';
+import type { GProtection, GSheet, GSpreadsheet, GSpreadsheetApp } from './types';
 
 /** The colour getBackgrounds reports for a cell nobody coloured. */
 const DEFAULT_BACKGROUND = '#ffffff';
@@ -43,16 +43,35 @@ function lastChangePerCell(changes: readonly CellLayerChange[]): CellLayerChange
   return [...byCell.values()];
 }
 
+/**
+ * A sheet as this run knows it. The list is fetched once (getSheets, and getName per sheet) and kept up
+ * to date by this adapter's own inserts, deletes, hides and shows: a run holds the document lock, and
+ * gasHost() makes a new adapter per run. Ids, visibility and grid sizes are asked for once, when first
+ * needed.
+ */
+interface SheetEntry {
+  sheet: GSheet;
+  name: string;
+  id?: number;
+  hidden?: boolean;
+  size?: GridSize;
+  /** Inserted by this run, so its state is Sheets' default for a new sheet. */
+  fresh: boolean;
+}
+
 export class GasWorkbook implements WorkbookPort {
-  private spreadsheet: GSpreadsheet | null;
+  private ssHandle: GSpreadsheet | null;
   private zone: string | null = null;
+  private entries: SheetEntry[] | null = null;
+  /** Sheets asked for by name before the whole list was needed (lower-cased name → entry or absent). */
+  private lookedUp = new Map<string, SheetEntry | null>();
 
   /** Both default to the running script's services, looked up when first needed. */
   constructor(
     spreadsheet?: GSpreadsheet,
     private readonly spreadsheetApp?: GSpreadsheetApp,
   ) {
-    this.spreadsheet = spreadsheet ?? null;
+    this.ssHandle = spreadsheet ?? null;
   }
 
   private get app(): GSpreadsheetApp {
@@ -60,25 +79,91 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   private get ss(): GSpreadsheet {
-    if (!this.spreadsheet) this.spreadsheet = this.app.getActiveSpreadsheet();
-    return this.spreadsheet;
+    if (!this.ssHandle) this.ssHandle = this.app.getActiveSpreadsheet();
+    return this.ssHandle;
   }
 
-  private requireSheet(name: string): GSheet {
-    const sheet = this.ss.getSheetByName(name);
-    if (!sheet) throw new Error(`ไม่พบชีต "${name}" ในสเปรดชีตนี้`);
-    return sheet;
+  /** The spreadsheet, fetched once and shared (the host's UI toasts through it). */
+  spreadsheet(): GSpreadsheet {
+    return this.ss;
   }
 
-  /** Writing context: link targets resolved once per distinct sheet name. */
+  private all(): SheetEntry[] {
+    if (!this.entries) {
+      this.entries = this.ss.getSheets().map((sheet) => {
+        const name = sheet.getName();
+        // Keep the entry a single lookup made, so what it learnt (id, size) stays with it.
+        const known = this.lookedUp.get(name.toLowerCase());
+        if (known) {
+          known.name = name;
+          return known;
+        }
+        return { sheet, name, fresh: false };
+      });
+    }
+    return this.entries;
+  }
+
+  /**
+   * Sheet names are unique without regard to case, and getSheetByName matches them so: so do we. Until
+   * the list is needed, one getSheetByName per name: a custom function reading one sheet makes one call.
+   */
+  private find(name: string): SheetEntry | null {
+    const lower = name.toLowerCase();
+    const entries = this.entries;
+    if (!entries) {
+      if (!this.lookedUp.has(lower)) {
+        const sheet = this.ss.getSheetByName(name);
+        this.lookedUp.set(lower, sheet ? { sheet, name, fresh: false } : null);
+      }
+      return this.lookedUp.get(lower) ?? null;
+    }
+    return (
+      entries.find((e) => e.name === name) ?? entries.find((e) => e.name.toLowerCase() === lower) ?? null
+    );
+  }
+
+  private require(name: string): SheetEntry {
+    const entry = this.find(name);
+    if (!entry) throw new Error(`ไม่พบชีต "${name}" ในสเปรดชีตนี้`);
+    return entry;
+  }
+
+  /** A new sheet at the end of the tab bar. */
+  private insert(name: string): SheetEntry {
+    const entries = this.all();
+    const entry: SheetEntry = {
+      sheet: this.ss.insertSheet(name, entries.length),
+      name,
+      fresh: true,
+      hidden: false,
+    };
+    entries.push(entry);
+    return entry;
+  }
+
+  private idOf(entry: SheetEntry): number {
+    if (entry.id === undefined) entry.id = entry.sheet.getSheetId();
+    return entry.id;
+  }
+
+  private hiddenOf(entry: SheetEntry): boolean {
+    if (entry.hidden === undefined) entry.hidden = entry.sheet.isSheetHidden();
+    return entry.hidden;
+  }
+
+  private sizeOf(entry: SheetEntry): GridSize {
+    if (!entry.size) entry.size = gridSize(entry.sheet);
+    return entry.size;
+  }
+
+  /** Writing context: link targets resolved from the sheet list, each id asked once. */
   private outContext(): OutContext {
-    const ids = new Map<string, number | null>();
-    const timeZone = this.timeZone();
     return {
-      timeZone,
+      timeZone: this.timeZone(),
       sheetId: (name) => {
-        if (!ids.has(name)) ids.set(name, this.ss.getSheetByName(name)?.getSheetId() ?? null);
-        return ids.get(name) ?? null;
+        const entry = this.find(name);
+        return entry ? this.idOf(entry) : null;
       },
     };
   }
@@ -88,16 +173,18 @@ export class GasWorkbook implements WorkbookPort {
     return this.zone;
   }
 
+  /** Id and visibility are asked of Sheets only when a caller reads them. */
   listSheets(): SheetInfo[] {
-    return this.ss.getSheets().map((sheet) => ({
-      name: sheet.getName(),
-      id: sheet.getSheetId(),
-      hidden: sheet.isSheetHidden(),
-    }));
+    return this.all().map((entry) => {
+      const info = { name: entry.name } as SheetInfo;
+      Object.defineProperty(info, 'id', { enumerable: true, get: () => this.idOf(entry) });
+      Object.defineProperty(info, 'hidden', { enumerable: true, get: () => this.hiddenOf(entry) });
+      return info;
+    });
   }
 
   readSheet(name: string): SheetSnapshot | null {
-    const sheet = this.ss.getSheetByName(name);
+    const sheet = this.find(name)?.sheet;
     if (!sheet) return null;
     const range = sheet.getDataRange();
     const values = range.getValues();
@@ -113,17 +200,17 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   readCellLayer(name: string, range: RangeRef): CellLayer {
-    const sheet = this.requireSheet(name);
+    const entry = this.require(name);
     const backgrounds = Array.from({ length: range.rows }, () =>
       new Array<string | null>(range.cols).fill(null),
     );
     const notes = Array.from({ length: range.rows }, () => new Array<string>(range.cols).fill(''));
     // Cells beyond the grid have no colour or note; asking for them would throw.
-    const size = gridSize(sheet);
+    const size = this.sizeOf(entry);
     const rows = Math.min(range.rows, size.rows - range.row + 1);
     const cols = Math.min(range.cols, size.cols - range.col + 1);
     if (rows > 0 && cols > 0) {
-      const block = sheet.getRange(range.row, range.col, rows, cols);
+      const block = entry.sheet.getRange(range.row, range.col, rows, cols);
       const colours = block.getBackgrounds();
       const texts = block.getNotes();
       for (let r = 0; r < rows; r++) {
@@ -138,7 +225,7 @@ export class GasWorkbook implements WorkbookPort {
 
   writeCellLayer(name: string, changes: readonly CellLayerChange[]): void {
     if (changes.length === 0) return;
-    const sheet = this.requireSheet(name);
+    const sheet = this.require(name).sheet;
     const cells = lastChangePerCell(changes);
     const byColour = new Map<string | null, CellLayerChange[]>();
     for (const change of cells) {
@@ -156,16 +243,26 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   writeSheet(model: SheetModel): void {
-    const { sheet, created } = sheetOrInsert(this.ss, model.name);
-    const size = created ? gridSize(sheet) : clearSheet(sheet, this.app);
-    renderSheet(sheet, model, size, this.outContext());
+    const existing = this.find(model.name);
+    const entry = existing ?? this.insert(model.name);
+    let protection: GProtection | null = null;
+    if (!entry.fresh) {
+      ({ protection } = clearSheet(entry.sheet, this.app, this.sizeOf(entry), model.protect));
+    }
+    // Whether a hidden model goes into a sheet hidden already decides which calls can be skipped.
+    const hidden = model.hidden && !entry.fresh ? this.hiddenOf(entry) : entry.hidden;
+    const known = { fresh: entry.fresh, hidden, protection };
+    entry.size = renderSheet(entry.sheet, model, this.sizeOf(entry), this.outContext(), known);
+    entry.hidden = model.hidden;
+    entry.fresh = false;
   }
 
   appendRows(name: string, firstRow: number, rows: readonly OutCell[][]): void {
     const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
     if (rows.length === 0 || width === 0) return;
-    const sheet = this.requireSheet(name);
-    ensureSize(sheet, gridSize(sheet), firstRow + rows.length - 1, width);
+    const entry = this.require(name);
+    const sheet = entry.sheet;
+    entry.size = ensureSize(sheet, this.sizeOf(entry), firstRow + rows.length - 1, width);
     const range = sheet.getRange(firstRow, 1, rows.length, width);
     // Plain-text columns take strings as they are (no apostrophe); see toSheetValue.
     const formats = range.getNumberFormats();
@@ -173,16 +270,37 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   applyTemplate(plan: TemplateSheetPlan): void {
-    applyTemplatePlan(plan, { ...this.outContext(), ss: this.ss, app: this.app });
+    applyTemplatePlan(plan, {
+      ...this.outContext(),
+      app: this.app,
+      sheet: (name) => {
+        const entry = this.find(name);
+        return entry ? { sheet: entry.sheet, size: this.sizeOf(entry) } : null;
+      },
+      sheetOrInsert: (name) => {
+        const entry = this.find(name) ?? this.insert(name);
+        const size = this.sizeOf(entry);
+        entry.fresh = false;
+        return {
+          sheet: entry.sheet,
+          size,
+          resized: (grown) => {
+            entry.size = grown;
+          },
+        };
+      },
+    });
   }
 
   deleteSheet(name: string): void {
-    const sheet = this.ss.getSheetByName(name);
-    if (sheet) this.ss.deleteSheet(sheet);
+    const entry = this.find(name);
+    if (!entry) return;
+    this.ss.deleteSheet(entry.sheet);
+    this.entries = this.all().filter((e) => e !== entry);
   }
 
   activate(name: string, row?: number, col?: number): void {
-    const sheet = this.ss.getSheetByName(name);
+    const sheet = this.find(name)?.sheet;
     if (!sheet) return;
     this.ss.setActiveSheet(sheet);
     if (row !== undefined && col !== undefined && row >= 1 && col >= 1) {

@@ -13,10 +13,10 @@ import {
   type ChartSpec,
   type SheetModel,
 } from '../../core/sheet-model';
-import { extentOf, widthRuns } from './blocks';
+import { DEFAULT_COLUMN_WIDTH, extentOf, widthRuns } from './blocks';
 import { valueGrid, type OutContext } from './out-cells';
 import { ensureSize, rangeOf, type GridSize } from './sheet-ops';
-import type { GRange, GSheet } from './types';
+import type { GProtection, GRange, GSheet } from './types';
 
 type GChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
@@ -118,24 +118,55 @@ function chartBuilder(sheet: GSheet, spec: ChartSpec): GChartBuilder {
   return builder;
 }
 
-/** Draws the model into a sheet that clearSheet emptied (or that was just inserted). */
-export function renderSheet(sheet: GSheet, model: SheetModel, size: GridSize, ctx: OutContext): void {
+/** What the adapter knows of the sheet before drawing: state it need not set again. */
+export interface KnownSheet {
+  /** Inserted in this run: visible, no frozen rows, no tab colour, default widths, no protection. */
+  fresh: boolean;
+  /** Whether the sheet is hidden, when known (undefined: not asked). */
+  hidden: boolean | undefined;
+  /** Its sheet protection, kept by clearSheet to be reused. */
+  protection: GProtection | null;
+}
+
+/**
+ * Draws the model into a sheet that clearSheet emptied (or that was just inserted) and returns the grid
+ * size. Calls that would set what the sheet already has are skipped: on a new sheet, zero frozen rows,
+ * default widths, no tab colour and showing it. A sheet that is hidden and stays hidden (the registries)
+ * keeps its frozen rows, font, widths and tab colour as they were: nobody sees them, and each costs a
+ * call.
+ */
+export function renderSheet(
+  sheet: GSheet,
+  model: SheetModel,
+  size: GridSize,
+  ctx: OutContext,
+  known: KnownSheet = { fresh: false, hidden: undefined, protection: null },
+): GridSize {
   const extent = modelExtent(model);
   const grid = ensureSize(sheet, size, extent.rows, extent.cols);
+  const cosmetic = !(model.hidden && (known.fresh || known.hidden === true));
   // Freeze before merging: a merge across the old frozen edge would throw.
-  sheet.setFrozenRows(model.frozenRows);
-  writeBlock(sheet, model, valueBlock(model), ctx);
+  if (cosmetic && !(known.fresh && model.frozenRows === 0)) sheet.setFrozenRows(model.frozenRows);
+  writeBlock(sheet, cosmetic ? model : { ...model, fontFamily: '' }, valueBlock(model), ctx);
   for (const merge of model.merges) rangeOf(sheet, merge).merge();
   if (model.borders.length > 0) {
     sheet.getRangeList(model.borders.map(rangeA1)).setBorder(true, true, true, true, true, true);
   }
-  for (const run of widthRuns(model.columnWidths, grid.cols)) {
-    sheet.setColumnWidths(run.start, run.count, run.width);
+  if (cosmetic) {
+    for (const run of widthRuns(model.columnWidths, grid.cols)) {
+      if (known.fresh && run.width === DEFAULT_COLUMN_WIDTH) continue;
+      sheet.setColumnWidths(run.start, run.count, run.width);
+    }
+    if (!(known.fresh && !model.tabColor)) sheet.setTabColor(model.tabColor ?? null);
   }
-  sheet.setTabColor(model.tabColor ?? null);
   for (const spec of model.charts) sheet.insertChart(chartBuilder(sheet, spec).build());
   // Print setup (orientation, fit to width, repeated rows) has no Apps Script API: model.print is ignored.
-  if (model.protect) sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
-  if (model.hidden) sheet.hideSheet();
-  else sheet.showSheet();
+  if (model.protect) {
+    const protection = known.protection ?? sheet.protect();
+    protection.setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+  } else known.protection?.remove();
+  if (model.hidden) {
+    if (known.hidden !== true) sheet.hideSheet();
+  } else if (!known.fresh && known.hidden !== false) sheet.showSheet();
+  return grid;
 }

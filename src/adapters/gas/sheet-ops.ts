@@ -1,7 +1,7 @@
 /** Sheet-level steps shared by the adapter's methods; each is a fixed number of service calls. */
 import { parseA1, rangeA1, type RangeRef } from '../../core/cells';
 import type { CellStyle } from '../../core/sheet-model';
-import type { GRange, GSheet, GSpreadsheet, GSpreadsheetApp } from './types';
+import type { GProtection, GRange, GSheet, GSpreadsheet, GSpreadsheetApp } from './types';
 
 export interface GridSize {
   rows: number;
@@ -43,20 +43,29 @@ export function ensureSize(sheet: GSheet, size: GridSize, rows: number, cols: nu
 }
 
 /**
- * Empties a generated sheet in place: the sheet and its gid stay, since other sheets link to it.
+ * Empties a generated sheet in place: the sheet and its gid stay, since other sheets link to it. A sheet
+ * protection is kept when `keepProtection` (the sheet is about to be protected again: removing and
+ * re-adding it would be two calls for nothing) and returned; range protections always go.
  */
-export function clearSheet(sheet: GSheet, app: GSpreadsheetApp): GridSize {
+export function clearSheet(
+  sheet: GSheet,
+  app: GSpreadsheetApp,
+  size: GridSize = gridSize(sheet),
+  keepProtection = false,
+): { size: GridSize; protection: GProtection | null } {
   sheet.clear(); // contents and formats
   sheet.clearNotes();
-  const size = gridSize(sheet);
   const all = sheet.getRange(1, 1, size.rows, size.cols);
   all.clearDataValidations();
   all.breakApart();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  for (const type of [app.ProtectionType.SHEET, app.ProtectionType.RANGE]) {
-    for (const protection of sheet.getProtections(type)) protection.remove();
+  let kept: GProtection | null = null;
+  for (const protection of sheet.getProtections(app.ProtectionType.SHEET)) {
+    if (keepProtection && !kept) kept = protection;
+    else protection.remove();
   }
-  return size;
+  for (const protection of sheet.getProtections(app.ProtectionType.RANGE)) protection.remove();
+  return { size, protection: kept };
 }
 
 /** One style over a whole range with the single-value setters (header rows of the template). */

@@ -56,44 +56,81 @@ export interface MemorySheet {
   model?: SheetModel;
 }
 
+/** Shared by unstyled cells (styles are replaced, never changed in place): one object, not one per cell. */
+const NO_STYLE: CellStyle = Object.freeze({});
+
 function blankCell(): MemoryCell {
-  return { value: null, formula: '', background: null, note: '', numberFormat: '', style: {} };
+  return { value: null, formula: '', background: null, note: '', numberFormat: '', style: NO_STYLE };
 }
 
-/** Calendar parts of an instant in a time zone (Intl is available in V8 and Node). */
-function zonedParts(date: Date, timeZone: string): { y: number; m: number; d: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .formatToParts(date)
-    .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
-  return { y: Number(parts.year), m: Number(parts.month), d: Number(parts.day) };
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/** Displayed dates by zone and instant: building and running a DateTimeFormat per cell is slow. */
+const dayTexts = new Map<string, Map<number, string>>();
+
+/** "d/m/yyyy" of an instant in a time zone (Intl is available in V8 and Node). */
+function dayText(date: Date, timeZone: string): string {
+  let texts = dayTexts.get(timeZone);
+  if (!texts) dayTexts.set(timeZone, (texts = new Map()));
+  const time = date.getTime();
+  const known = texts.get(time);
+  if (known !== undefined) return known;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  const parts: Record<string, string> = {};
+  for (const p of format.formatToParts(date)) parts[p.type] = p.value;
+  const text = `${Number(parts.day)}/${Number(parts.month)}/${Number(parts.year)}`;
+  if (texts.size > 100_000) texts.clear();
+  texts.set(time, text);
+  return text;
+}
+
+const groupedFormats = new Map<number, Intl.NumberFormat>();
+
+/** toLocaleString builds a formatter per call; one per decimals count is enough. */
+function groupedFormat(decimals: number): Intl.NumberFormat {
+  let format = groupedFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    groupedFormats.set(decimals, format);
+  }
+  return format;
 }
 
 /** What a spreadsheet would show for a value under a simple number format. */
 export function displayOf(value: CellValue, numberFormat: string, timeZone: string): string {
+  if (typeof value === 'string') return value;
   if (value === null) return '';
-  if (value instanceof Date) {
-    const { y, m, d } = zonedParts(value, timeZone);
-    return `${d}/${m}/${y}`;
-  }
-  if (typeof value === 'number') {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dayText(value, timeZone);
+  if (typeof value === 'number') return numberDisplay(numberFormat)(value);
+  return value ? 'TRUE' : 'FALSE';
+}
+
+const numberDisplays = new Map<string, (value: number) => string>();
+
+/** How a number shows under a format, worked out once per format rather than per cell. */
+function numberDisplay(numberFormat: string): (value: number) => string {
+  let display = numberDisplays.get(numberFormat);
+  if (!display) {
     const unquoted = numberFormat.replace(/"[^"]*"/g, '');
-    if (unquoted.includes('%')) return `${Math.round(value * 100 * 1e6) / 1e6}%`;
-    if (numberFormat.includes('#,##0')) {
-      const decimals = /0\.(0+)/.exec(numberFormat)?.[1].length ?? 0;
-      return value.toLocaleString('en-US', {
-        minimumFractionDigits: decimals,
-        maximumFractionDigits: decimals,
-      });
-    }
-    return String(value);
+    if (unquoted.includes('%')) display = (value) => `${Math.round(value * 100 * 1e6) / 1e6}%`;
+    else if (numberFormat.includes('#,##0')) {
+      const format = groupedFormat(/0\.(0+)/.exec(numberFormat)?.[1].length ?? 0);
+      display = (value) => format.format(value);
+    } else display = String;
+    numberDisplays.set(numberFormat, display);
   }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value;
+  return display;
 }
 
 export class MemoryWorkbook implements WorkbookPort {
@@ -181,26 +218,52 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.sheet(name);
     if (!sheet) return null;
     // The used block: up to the last row and column holding a value or formula.
+    const cells = sheet.cells;
     let height = 0;
     let width = 0;
-    sheet.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!isBlank(cell.value) || cell.formula) {
-          height = Math.max(height, r + 1);
-          width = Math.max(width, c + 1);
+    for (let r = 0; r < cells.length; r++) {
+      const row = cells[r];
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (row[c].formula || !isBlank(row[c].value)) {
+          height = r + 1;
+          if (c + 1 > width) width = c + 1;
+          break;
         }
-      }),
-    );
-    const at = (r: number, c: number): MemoryCell => sheet.cells[r]?.[c] ?? blankCell();
-    const grid = <T>(pick: (cell: MemoryCell, c: number) => T): T[][] =>
-      Array.from({ length: height }, (_, r) => Array.from({ length: width }, (_, c) => pick(at(r, c), c)));
+      }
+    }
+    // Plain loops: this runs over every cell of 100,000-row sheets (see bench/).
+    const values: CellValue[][] = new Array<CellValue[]>(height);
+    const formulas: string[][] = new Array<string[]>(height);
+    const displays: string[][] = new Array<string[]>(height);
+    const columnFormats: string[] = [];
+    for (let c = 0; c < width; c++) columnFormats.push(sheet.columnFormats.get(c + 1) ?? '');
+    for (let r = 0; r < height; r++) {
+      const row = cells[r] ?? [];
+      const v = new Array<CellValue>(width);
+      const f = new Array<string>(width);
+      const d = new Array<string>(width);
+      for (let c = 0; c < width; c++) {
+        const cell = row[c];
+        if (cell === undefined) {
+          v[c] = null;
+          f[c] = '';
+          d[c] = '';
+          continue;
+        }
+        v[c] = cell.value;
+        f[c] = cell.formula;
+        d[c] =
+          cell.value === null ? '' : displayOf(cell.value, cell.numberFormat || columnFormats[c], this.zone);
+      }
+      values[r] = v;
+      formulas[r] = f;
+      displays[r] = d;
+    }
     return {
       name: sheet.name,
-      values: grid((cell) => cell.value),
-      formulas: grid((cell) => cell.formula),
-      displays: grid((cell, c) =>
-        displayOf(cell.value, cell.numberFormat || sheet.columnFormats.get(c + 1) || '', this.zone),
-      ),
+      values,
+      formulas,
+      displays,
       merges: sheet.merges.map((m) => ({ ...m })),
       timeZone: this.zone,
     };
@@ -274,10 +337,12 @@ export class MemoryWorkbook implements WorkbookPort {
     rows.forEach((row, r) =>
       row.forEach((value, c) => {
         const cell = this.cellAt(sheet, firstRow + r, c + 1);
+        // A values write keeps the cell's formatting, as Sheets and exceljs do.
         Object.assign(cell, outCellToMemory(value, this.zone), {
           background: cell.background,
           note: cell.note,
           numberFormat: cell.numberFormat,
+          style: cell.style,
         });
       }),
     );
@@ -329,6 +394,20 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
+const midnights = new Map<string, number>();
+
+/** zonedMidnight runs Intl several times; reports repeat a few dates thousands of times. */
+function midnightMs(iso: string, timeZone: string): number {
+  const key = `${timeZone} ${iso}`;
+  let ms = midnights.get(key);
+  if (ms === undefined) {
+    ms = zonedMidnight(iso, timeZone).getTime();
+    if (midnights.size > 100_000) midnights.clear();
+    midnights.set(key, ms);
+  }
+  return ms;
+}
+
 function outCellToMemory(value: OutCell, timeZone: string): MemoryCell {
   const cell = blankCell();
   if (isLinkCell(value)) {
@@ -337,7 +416,7 @@ function outCellToMemory(value: OutCell, timeZone: string): MemoryCell {
   } else if (isFormulaCell(value)) {
     cell.formula = value.formula;
   } else if (isDateCell(value)) {
-    cell.value = zonedMidnight(value.iso, timeZone);
+    cell.value = new Date(midnightMs(value.iso, timeZone));
   } else {
     cell.value = value;
   }
@@ -365,8 +444,11 @@ export class FakeLock implements LockPort {
   held = false;
   busy = false;
   attempts = 0;
-  tryLock(_timeoutMs: number): boolean {
+  /** The timeout of each attempt, in order. */
+  readonly timeouts: number[] = [];
+  tryLock(timeoutMs: number): boolean {
     this.attempts++;
+    this.timeouts.push(timeoutMs);
     if (this.busy) return false;
     this.held = true;
     return true;

@@ -14,7 +14,9 @@ import type {
   TemplateSheetPlan,
   WorkbookPort,
 } from '../../port/workbook';
+import { writeFile } from 'node:fs/promises';
 import { colorToHex } from './colors';
+import { xlsxBuffer } from './fast-write';
 import { patchExceljs } from './exceljs-fixes';
 import { modelOf, orderOf, setOrder, VT } from './internals';
 import { readSnapshot, XLSX_TIME_ZONE } from './read-sheet';
@@ -33,6 +35,11 @@ export class XlsxWorkbook implements WorkbookPort {
   private wroteFormulas = false;
   /** The tab to open on: the file's own until activate() names another. */
   private active: { name: string; cell?: string } | undefined;
+  /**
+   * Snapshots by sheet, kept until a port method writes that sheet (see keepSnapshots); null when
+   * not kept.
+   */
+  private snapshots: Map<string, SheetSnapshot> | null = null;
 
   private constructor(private readonly book: Workbook) {
     const index = book.views?.[0]?.activeTab ?? 0;
@@ -58,14 +65,29 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async save(path: string): Promise<void> {
-    this.prepareSave();
-    await this.book.xlsx.writeFile(path);
+    await writeFile(path, await this.toBuffer());
   }
 
   async toBuffer(): Promise<Buffer> {
     this.prepareSave();
+    // Kept snapshots (and what was read from them) are not needed to write the file: let the memory go
+    // before the file's XML is built (the largest allocation of a run).
+    this.snapshots?.clear();
+    // Native zlib for the zip (see fast-write.ts); exceljs's own writer if its internals ever differ.
+    const fast = await xlsxBuffer(this.book);
     // exceljs returns a Node Buffer in Node; its d.ts calls it an ArrayBuffer-like interface.
-    return Buffer.from((await this.book.xlsx.writeBuffer()) as ArrayBuffer);
+    return fast ?? Buffer.from((await this.book.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+
+  /**
+   * Keeps each sheet's snapshot until a port method writes that sheet: `run all` reads the same input
+   * sheets in every command, and turning a 100,000-row sheet into a snapshot is most of a command's
+   * time. For a caller that changes cells only through the port (the CLI); kept snapshots are frozen,
+   * so no command can change what the next one reads.
+   */
+  keepSnapshots(): this {
+    this.snapshots ??= new Map();
+    return this;
   }
 
   /** The underlying exceljs workbook (tests and the CLI's own checks). */
@@ -82,8 +104,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   readSheet(name: string): SheetSnapshot | null {
+    const known = this.snapshots?.get(name);
+    if (known) return known;
     const sheet = this.sheet(name);
-    return sheet ? readSnapshot(sheet) : null;
+    if (!sheet) return null;
+    if (!this.snapshots) return readSnapshot(sheet);
+    const snapshot = freezeSnapshot(readSnapshot(sheet));
+    this.snapshots.set(name, snapshot);
+    return snapshot;
   }
 
   readCellLayer(name: string, range: RangeRef): CellLayer {
@@ -116,6 +144,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   writeSheet(model: SheetModel): void {
+    this.snapshots?.delete(model.name);
     const old = this.sheet(model.name);
     const orderNo = old ? orderOf(old) : undefined;
     // A fresh sheet drops everything the old one had (values, styles, merges, validations, notes).
@@ -126,6 +155,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   appendRows(name: string, firstRow: number, rows: readonly OutCell[][]): void {
+    this.snapshots?.delete(name);
     const sheet = this.requireSheet(name);
     const writer = new ValueWriter();
     rows.forEach((values, r) => {
@@ -141,6 +171,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   applyTemplate(plan: TemplateSheetPlan): void {
+    this.snapshots?.delete(plan.name);
     const sheet = this.sheet(plan.name) ?? this.book.addWorksheet(plan.name);
     const writer = new ValueWriter();
     applyPlan(sheet, plan, writer);
@@ -148,6 +179,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   deleteSheet(name: string): void {
+    this.snapshots?.delete(name);
     const sheet = this.sheet(name);
     if (sheet) this.book.removeWorksheet(sheet.id);
   }
@@ -199,6 +231,16 @@ export class XlsxWorkbook implements WorkbookPort {
     this.applyActive();
     if (this.wroteFormulas) this.book.calcProperties = { ...this.book.calcProperties, fullCalcOnLoad: true };
   }
+}
+
+function freezeSnapshot(snapshot: SheetSnapshot): SheetSnapshot {
+  for (const grid of [snapshot.values, snapshot.formulas, snapshot.displays]) {
+    for (const row of grid) Object.freeze(row);
+    Object.freeze(grid);
+  }
+  for (const merge of snapshot.merges) Object.freeze(merge);
+  Object.freeze(snapshot.merges);
+  return Object.freeze(snapshot);
 }
 
 /** Only the active tab may be selected, or Excel opens with the tabs grouped. */

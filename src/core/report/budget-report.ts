@@ -16,7 +16,8 @@ import { GENERATED_SHEETS } from '../schema';
 import type { OutCell, SheetModel } from '../sheet-model';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
 import { formatThaiDateTime, organisationLine } from './format';
-import { formatBaht } from '../thai/numbers';
+import { addProvenance, type DataStamp } from './provenance';
+import { bahtWithWords } from '../thai/bahttext';
 
 export interface BudgetReportInput {
   summary: BudgetSummary;
@@ -25,6 +26,8 @@ export interface BudgetReportInput {
   timeZone: string;
   /** Sheets that exist, so links are only made to cells that can be reached. */
   existingSheets: ReadonlySet<string>;
+  /** The data's fingerprint for the heading (the command's snapshots). */
+  stamp?: DataStamp;
 }
 
 /** Headings the sheet uses (tests and readers find the blocks by them). */
@@ -39,6 +42,7 @@ export const BUDGET_REPORT_TEXT = {
   unreadableTable: 'ช่องที่อ่านจำนวนเงินไม่ได้ (ไม่ได้นับเป็น 0 ยอดที่เกี่ยวข้องจึงยังไม่ครบ)',
   issuesTable: 'รายการที่ต้องตรวจสอบ (ไม่ระบุประเภท มิติหรือภารกิจไม่พบในชีตอ้างอิง รหัสไม่ตรงกับแผน)',
   chartData: 'ข้อมูลแผนภูมิ: งบประมาณรายปีจำแนกตามมิติ (บาท)',
+  inWords: 'จำนวนเงินงบประมาณตามแผนเป็นตัวอักษร',
   incompleteMark: '*',
 } as const;
 
@@ -83,18 +87,19 @@ export function buildBudgetReport(input: BudgetReportInput): SheetModel {
 
   const builder = new SheetBuilder(GENERATED_SHEETS.budget, columns.length)
     .title(`${BUDGET_REPORT_TEXT.title} แผนปฏิบัติการป้องกันการทุจริต ${planYearsText(years)}`)
-    .line(organisationLine(input.settings))
-    .muted(
-      `คำนวณเมื่อ ${formatThaiDateTime(input.now, input.timeZone)} · สร้างโดย ITA Sheets จากชีต "${summary.planSheet}" ` +
-        `และ "${summary.trackingSheet}" (ชีตนี้สร้างใหม่ทุกครั้งที่คำนวณ อย่าแก้ไขในชีตนี้)`,
-    );
+    .line(organisationLine(input.settings));
+  addProvenance(builder, {
+    prefix: `คำนวณเมื่อ ${formatThaiDateTime(input.now, input.timeZone)}`,
+    suffix: `จากชีต "${summary.planSheet}" และ "${summary.trackingSheet}" (ชีตนี้สร้างใหม่ทุกครั้งที่คำนวณ อย่าแก้ไขในชีตนี้)`,
+    stamp: input.stamp,
+  });
   const grand = summary.grandTotal;
   const countsText = TYPE_KEYS.filter((k) => k !== 'unspecified' || grand.counts.unspecified)
     .map((k) => `${typeLabel(k)} ${grand.counts[k]}`)
     .join(' ');
   builder.line(
     `รวม ${grand.items} รายการ (${countsText}) งบประมาณรวม ${planYearsText(years)} ` +
-      `${formatBaht(grand.total)} บาท${grand.incomplete ? ' (ยังไม่ครบ)' : ''}`,
+      `${bahtWithWords(grand.total)}${grand.incomplete ? ' (ยังไม่ครบ)' : ''}`,
     { bold: true, background: grand.incomplete ? COLORS.warning : COLORS.ok },
   );
   if (summary.unreadable.length) {
@@ -168,6 +173,18 @@ export function buildBudgetReport(input: BudgetReportInput): SheetModel {
         );
     }
   }
+
+  // Official documents state totals in words too; the figures stay numbers in the table above.
+  const notComplete = ' (ยอดยังไม่ครบ มีช่องที่อ่านจำนวนเงินไม่ได้)';
+  builder.blank().subtitle(BUDGET_REPORT_TEXT.inWords);
+  years.forEach((year, i) => {
+    const incomplete = grand.incompleteYears.includes(year) ? notComplete : '';
+    builder.line(`ปีงบประมาณ พ.ศ. ${year}: ${bahtWithWords(grand.budget[i])}${incomplete}`);
+  });
+  builder.line(
+    `${BUDGET_REPORT_TEXT.grandTotal} ${planYearsText(years)}: ${bahtWithWords(grand.total)}${grand.incomplete ? notComplete : ''}`,
+    { bold: true },
+  );
 
   trackedSection(builder, summary, baht, incompleteStyle);
   unreadableSection(builder, summary, input.existingSheets);

@@ -17,6 +17,15 @@ export const COLORS = {
   muted: '#666666',
 } as const;
 
+/** Every generated sheet carries this in a heading line: how an older workbook's sheets are recognised. */
+export const SIGNATURE_TEXT = 'สร้างโดย ITA Sheets';
+
+/** A generated sheet, with the cell the stale check writes its banner into. */
+export interface GeneratedSheetModel extends SheetModel {
+  /** The status row, styled across `cols` columns from column 1. */
+  status?: { row: number; col: number; cols: number };
+}
+
 export const FORMATS = {
   baht: '#,##0',
   baht2: '#,##0.00',
@@ -63,6 +72,7 @@ export class SheetBuilder {
   private readonly charts: ChartSpec[] = [];
   private readonly widths: number[] = [];
   private frozenRows = 0;
+  private statusCell: { row: number; col: number; cols: number } | undefined;
 
   constructor(
     private readonly name: string,
@@ -111,6 +121,18 @@ export class SheetBuilder {
 
   muted(text: string): this {
     return this.line(text, { italic: true, fontColor: COLORS.muted, fontSize: 9 });
+  }
+
+  /** The standard signature line: "{prefix} · สร้างโดย ITA Sheets {suffix}", muted. */
+  signature(prefix: string, suffix = ''): this {
+    return this.muted(`${prefix} · ${SIGNATURE_TEXT}${suffix ? ` ${suffix}` : ''}`);
+  }
+
+  /** The status row (one per sheet) whose text and colour the stale check replaces later. */
+  status(text: string, style: CellStyle): this {
+    const row = this.spanRow(text, { bold: true, ...style });
+    this.statusCell = { row, col: 1, cols: this.span };
+    return this;
   }
 
   blank(): this {
@@ -226,8 +248,9 @@ export class SheetBuilder {
 
   build(
     options: { protect?: boolean; hidden?: boolean; tabColor?: string; repeatRows?: number } = {},
-  ): SheetModel {
+  ): GeneratedSheetModel {
     return {
+      ...(this.statusCell ? { status: { ...this.statusCell } } : {}),
       name: this.name,
       rows: this.rows,
       styles: this.styles,

@@ -137,6 +137,7 @@ export function buildGuide(): SheetModel {
       [GENERATED_SHEETS.overdue, 'ตรวจหามาตรการที่เลยกำหนด'],
       [`${GENERATED_SHEETS.progressPrefix} 6 เดือน 2566`, 'สร้างรายงานสรุปความก้าวหน้า… (ชีตละรอบ รอบอื่นยังอยู่)'],
       [GENERATED_SHEETS.ita, 'สรุปคะแนน ITA'],
+      [`${GENERATED_SHEETS.signOff} (ผู้บังคับบัญชากรอกความเห็นในชีตนี้ได้ ระบบไม่เขียนทับ)`, 'เตรียมส่งผู้บังคับบัญชา'],
     ].map((row, i) => [i + 1, ...row]),
   });
   builder.blank().subtitle('6. แก้ปัญหาที่พบบ่อย');

@@ -9,6 +9,7 @@ import { GENERATED_SHEETS } from '../schema';
 import type { LinkCell, OutCell, SheetModel } from '../sheet-model';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
 import { formatThaiDateTime, organisationLine } from './format';
+import { addProvenance, type DataStamp } from './provenance';
 
 export interface ItaReportInput {
   summary: ItaSummary;
@@ -19,6 +20,8 @@ export interface ItaReportInput {
   existingSheets: ReadonlySet<string>;
   /** The scores sheet could not be found (the sheet then says what to do). */
   scoresSheetMissing?: boolean;
+  /** The data's fingerprint for the heading (the command's snapshots). */
+  stamp?: DataStamp;
 }
 
 export const NO_SUPPORT_TEXT = 'ไม่มีมาตรการรองรับ';
@@ -89,10 +92,12 @@ export function buildItaReport(input: ItaReportInput): SheetModel {
 
   const builder = new SheetBuilder(GENERATED_SHEETS.ita, yearColumns.length)
     .title('สรุปผลการประเมินคุณธรรมและความโปร่งใส (ITA)')
-    .line(organisationLine(input.settings))
-    .muted(
-      `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)} · สร้างโดย ITA Sheets จากชีต "คะแนน ITA" และกรอบตัวชี้วัดในชีต "อ้างอิง" (ชีตนี้สร้างใหม่ทุกครั้ง อย่าแก้ไขในชีตนี้)`,
-    );
+    .line(organisationLine(input.settings));
+  addProvenance(builder, {
+    prefix: `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)}`,
+    suffix: 'จากชีต "คะแนน ITA" และกรอบตัวชี้วัดในชีต "อ้างอิง" (ชีตนี้สร้างใหม่ทุกครั้ง อย่าแก้ไขในชีตนี้)',
+    stamp: input.stamp,
+  });
   if (input.scoresSheetMissing) {
     builder.line(SCORES_MISSING_TEXT, { bold: true, background: COLORS.error });
   } else {

@@ -9,6 +9,7 @@ import type { OutCell, SheetModel } from '../sheet-model';
 import { formatThaiDate } from '../thai/dates';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
 import { formatThaiDateTime, organisationLine } from './format';
+import { addProvenance, type DataStamp } from './provenance';
 
 export interface OverdueReportInput {
   analysis: OverdueAnalysis;
@@ -17,6 +18,8 @@ export interface OverdueReportInput {
   timeZone: string;
   /** Sheets that exist, so links are only made to rows that can be reached. */
   existingSheets: ReadonlySet<string>;
+  /** The data's fingerprint for the heading (the command's snapshots). */
+  stamp?: DataStamp;
 }
 
 export const NO_STATUS = 'ยังไม่ระบุสถานะ';
@@ -86,10 +89,12 @@ export function buildOverdueReport(input: OverdueReportInput): SheetModel {
     .line(organisationLine(input.settings))
     .line(
       `ข้อมูล ณ วันที่ ${formatThaiDate(analysis.asOf)} · "ใกล้ครบกำหนด" = ครบกำหนดภายใน ${analysis.dueSoonDays} วัน · เลยกำหนดนับจากวันถัดจากวันครบกำหนด`,
-    )
-    .muted(
-      `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)} · สร้างโดย ITA Sheets (ชีตนี้สร้างใหม่ทุกครั้งที่ตรวจ อย่าแก้ไขในชีตนี้ ให้แก้ที่ชีตติดตามผลหรือมาตรการ ITA)`,
-    )
+    );
+  addProvenance(builder, {
+    prefix: `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)}`,
+    suffix: '(ชีตนี้สร้างใหม่ทุกครั้งที่ตรวจ อย่าแก้ไขในชีตนี้ ให้แก้ที่ชีตติดตามผลหรือมาตรการ ITA)',
+    stamp: input.stamp,
+  })
     .line(headline, {
       bold: true,
       background: overdue.length

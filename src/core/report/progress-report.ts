@@ -19,6 +19,8 @@ import type { OutCell, SheetModel } from '../sheet-model';
 import { formatThaiDate } from '../thai/dates';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
 import { formatThaiDateTime, organisationLine } from './format';
+import { addProvenance, type DataStamp } from './provenance';
+import { bahtWithWords } from '../thai/bahttext';
 import { rowLink } from './overdue-report';
 
 export interface ProgressReportInput {
@@ -33,6 +35,8 @@ export interface ProgressReportInput {
   now: Date;
   timeZone: string;
   existingSheets: ReadonlySet<string>;
+  /** The data's fingerprint for the heading (the command's snapshots). */
+  stamp?: DataStamp;
 }
 
 /** Where the report's tables sit, for tests and charts. */
@@ -45,6 +49,12 @@ export const PROGRESS_TITLES = {
   overdue: '6. รายการที่เลยกำหนด',
   unreadable: '7. รายการที่อ่านระยะเวลาไม่ได้หรือไม่ได้นับ',
   charts: '8. แผนภูมิ',
+} as const;
+
+/** Labels of the totals stated in words under the budget table. */
+export const PROGRESS_WORDS = {
+  planned: 'งบประมาณตามแผนรวม',
+  disbursed: 'เบิกจ่ายแล้วรวม',
 } as const;
 
 // Items table, in the order Thai organisations publish; no spans (each merge is one Sheets call).
@@ -130,10 +140,12 @@ export function buildProgressReport(input: ProgressReportInput): SheetModel {
     .subtitle(`${round} ประจำปีงบประมาณ พ.ศ. ${s.fiscalYear}`)
     .line(organisationLine(input.settings))
     .line(`รอบการรายงาน: ${round} (${formatThaiDate(s.window.start)} – ${formatThaiDate(s.window.end)})`)
-    .line(`ข้อมูล ณ วันที่ ${formatThaiDate(s.asOf)}`)
-    .muted(
-      `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)} · สร้างโดย ITA Sheets (ชีตนี้สร้างใหม่ทุกครั้งที่สั่งสร้างรายงานรอบนี้ อย่าแก้ไขในชีตนี้ ให้แก้ที่ชีตข้อมูล)`,
-    )
+    .line(`ข้อมูล ณ วันที่ ${formatThaiDate(s.asOf)}`);
+  addProvenance(builder, {
+    prefix: `สร้างเมื่อ ${formatThaiDateTime(input.now, input.timeZone)}`,
+    suffix: '(ชีตนี้สร้างใหม่ทุกครั้งที่สั่งสร้างรายงานรอบนี้ อย่าแก้ไขในชีตนี้ ให้แก้ที่ชีตข้อมูล)',
+    stamp: input.stamp,
+  })
     .line(
       `ดำเนินการแล้วเสร็จ ${s.counts.done} จาก ${s.counts.total} รายการ` +
         (s.percentDone === null ? '' : ` (ร้อยละ ${s.percentDone.toFixed(2)})`) +
@@ -218,6 +230,11 @@ export function buildProgressReport(input: ProgressReportInput): SheetModel {
       `หมายเหตุ: อ่าน${amount.what}ของรายการ ${amount.code || '-'} ไม่ได้ (ชีต "${amount.sheet}" เซลล์ ${amount.cell}) จึงไม่ได้นำมารวม`,
     );
   }
+  // Totals in words as official documents state them; the figures stay numbers in the table above.
+  builder
+    .blank()
+    .line(`${PROGRESS_WORDS.planned}: ${bahtWithWords(planned)}`, { bold: true })
+    .line(`${PROGRESS_WORDS.disbursed}: ${bahtWithWords(disbursed)}`, { bold: true });
 
   builder.blank().subtitle(PROGRESS_TITLES.units);
   builder.table({

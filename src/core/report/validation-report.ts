@@ -4,6 +4,7 @@ import { GENERATED_SHEETS } from '../schema';
 import type { OutCell, SheetModel } from '../sheet-model';
 import { COLORS, SheetBuilder } from './builder';
 import { formatThaiDateTime, organisationLine, SEVERITY_LABEL } from './format';
+import { addProvenance, type DataStamp } from './provenance';
 
 export interface ValidationReportInput {
   findings: readonly Finding[];
@@ -12,6 +13,8 @@ export interface ValidationReportInput {
   timeZone: string;
   /** Sheets that exist, so links are only made to cells that can be reached. */
   existingSheets: ReadonlySet<string>;
+  /** The data's fingerprint for the heading (the command's snapshots). */
+  stamp?: DataStamp;
 }
 
 export interface RuleCount {
@@ -60,10 +63,12 @@ export function buildValidationReport(input: ValidationReportInput): SheetModel 
   const { findings } = input;
   const builder = new SheetBuilder(GENERATED_SHEETS.validation, COLUMNS.length)
     .title('ผลการตรวจสอบข้อมูล')
-    .line(organisationLine(input.settings))
-    .muted(
-      `ตรวจเมื่อ ${formatThaiDateTime(input.now, input.timeZone)} · สร้างโดย ITA Sheets (ชีตนี้สร้างใหม่ทุกครั้งที่ตรวจสอบ อย่าแก้ไขในชีตนี้)`,
-    )
+    .line(organisationLine(input.settings));
+  addProvenance(builder, {
+    prefix: `ตรวจเมื่อ ${formatThaiDateTime(input.now, input.timeZone)}`,
+    suffix: '(ชีตนี้สร้างใหม่ทุกครั้งที่ตรวจสอบ อย่าแก้ไขในชีตนี้)',
+    stamp: input.stamp,
+  })
     .line(summaryText(findings), {
       bold: true,
       background: countBySeverity(findings).errors

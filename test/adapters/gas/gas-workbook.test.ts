@@ -257,7 +257,8 @@ describe('writeSheet', () => {
     expect(view.format(1, 1).border).toBe(false);
     const state = view.state;
     expect(state.merges).toEqual([{ row: 1, col: 1, rows: 1, cols: 3 }]);
-    expect([1, 2, 3, 4].map((c) => state.columnWidths.get(c))).toEqual([200, 120, 120, 100]);
+    // A new sheet's columns start at the default width (100): only the others are set.
+    expect([1, 2, 3, 4].map((c) => state.columnWidths.get(c) ?? 100)).toEqual([200, 120, 120, 100]);
     expect(state).toMatchObject({ frozenRows: 2, tabColor: '#0b5394', hidden: false });
     expect(state.protections).toEqual([expect.objectContaining({ type: 'SHEET', warningOnly: true })]);
     expect(state.charts).toEqual([

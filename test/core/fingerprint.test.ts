@@ -1,0 +1,177 @@
+/**
+ * Fingerprints change exactly when an input value or formula changes: random grids, random edits.
+ */
+import fc from 'fast-check';
+import type { CellValue } from '../../src/core/cells';
+import { combinePrints, fingerprintSnapshot, MISSING_PRINT, shortPrint } from '../../src/core/fingerprint';
+
+type Grid = { values: CellValue[][]; formulas: string[][] };
+
+const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 6 }),
+  fc.constantFrom('๑๒๓', 'ต.ค. 65', '-', '1', 'true', '=1+1'),
+  fc.integer({ min: -5, max: 100000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }),
+);
+
+const grid: fc.Arbitrary<Grid> = fc
+  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }))
+  .chain(([rows, cols]) =>
+    fc.record({
+      values: fc.array(fc.array(cellValue, { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+      formulas: fc.array(
+        fc.array(fc.oneof(fc.constant(''), fc.constant(''), fc.constantFrom('=A1', '=SUM(B1:B3)')), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        { minLength: rows, maxLength: rows },
+      ),
+    }),
+  );
+
+function clone(g: Grid): Grid {
+  return {
+    values: g.values.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))),
+    formulas: g.formulas.map((r) => [...r]),
+  };
+}
+
+/** Same content as seen by a user: '' and null are both an empty cell. */
+function sameCell(a: CellValue, b: CellValue): boolean {
+  const blank = (v: CellValue) => v === null || v === '';
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return Object.is(a, b) || (typeof a === 'number' && typeof b === 'number' && String(a) === String(b));
+}
+
+describe('fingerprintSnapshot', () => {
+  test('a random edit of one value or formula changes the print; writing the same content does not', () => {
+    fc.assert(
+      fc.property(
+        grid,
+        fc.nat(),
+        fc.nat(),
+        cellValue,
+        fc.constantFrom('', '=A1', '=B2*2'),
+        fc.boolean(),
+        (g, r0, c0, value, formula, editFormula) => {
+          const r = r0 % g.values.length;
+          const c = c0 % g.values[0].length;
+          const edited = clone(g);
+          if (editFormula) edited.formulas[r][c] = formula;
+          else edited.values[r][c] = value;
+          const changed = editFormula ? g.formulas[r][c] !== formula : !sameCell(g.values[r][c], value);
+          expect(fingerprintSnapshot(edited) !== fingerprintSnapshot(g)).toBe(changed);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('the used block’s shape does not matter: trailing blank cells and rows are ignored', () => {
+    fc.assert(
+      fc.property(
+        grid,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        (g, extraRows, extraCols) => {
+          const wider: Grid = {
+            values: [
+              ...g.values.map((r) => [...r, ...new Array<CellValue>(extraCols).fill(null)]),
+              ...Array.from({ length: extraRows }, () =>
+                new Array<CellValue>(g.values[0].length + extraCols).fill(''),
+              ),
+            ],
+            formulas: [
+              ...g.formulas.map((r) => [...r, ...new Array<string>(extraCols).fill('')]),
+              ...Array.from({ length: extraRows }, () =>
+                new Array<string>(g.values[0].length + extraCols).fill(''),
+              ),
+            ],
+          };
+          expect(fingerprintSnapshot(wider)).toBe(fingerprintSnapshot(g));
+        },
+      ),
+    );
+  });
+
+  test('moving content by a row or a column changes the print (blank rows in the middle count)', () => {
+    const base = { values: [['a', 1]], formulas: [['', '']] };
+    const down = {
+      values: [
+        [null, null],
+        ['a', 1],
+      ],
+      formulas: [
+        ['', ''],
+        ['', ''],
+      ],
+    };
+    const right = { values: [[null, 'a', 1]], formulas: [['', '', '']] };
+    const prints = new Set([base, down, right].map(fingerprintSnapshot));
+    expect(prints.size).toBe(3);
+  });
+
+  test('types are told apart: 1, "1", true, a date; dates by their instant (ISO)', () => {
+    const one = (v: CellValue) => fingerprintSnapshot({ values: [[v]], formulas: [['']] });
+    const prints = [1, '1', true, 'true', new Date('2023-01-01T00:00:00Z')].map(one);
+    expect(new Set(prints).size).toBe(prints.length);
+    expect(one(new Date('2023-01-01T00:00:00Z'))).toBe(one(new Date(Date.UTC(2023, 0, 1))));
+    expect(one(new Date('2023-01-01T00:00:00Z'))).not.toBe(one(new Date('2023-01-01T00:00:01Z')));
+  });
+
+  test('no ambiguity from separators inside text', () => {
+    const a = fingerprintSnapshot({ values: [['ab', 'c']], formulas: [['', '']] });
+    const b = fingerprintSnapshot({ values: [['a', 'bc']], formulas: [['', '']] });
+    const c = fingerprintSnapshot({ values: [['a\n', 'c']], formulas: [['', '']] });
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+
+  test('a missing sheet has its own print; an empty sheet is not missing', () => {
+    expect(fingerprintSnapshot(null)).toBe(MISSING_PRINT);
+    expect(fingerprintSnapshot({ values: [], formulas: [] })).toMatch(/^[0-9a-f]{16}$/);
+    expect(shortPrint('0123456789abcdef')).toBe('01234567');
+    expect(shortPrint(MISSING_PRINT)).toBe(MISSING_PRINT);
+  });
+
+  test('100,000 rows × 12 columns hash in well under a second', () => {
+    const values: CellValue[][] = Array.from({ length: 100_000 }, (_, i) => [
+      `1-${i}`,
+      'มิติ 1',
+      '1.1',
+      'โครงการ',
+      `โครงการอบรมคุณธรรมและจริยธรรม รุ่นที่ ${i}`,
+      20000,
+      20000,
+      null,
+      'สำนักปลัด',
+      'ปีงบประมาณ พ.ศ. 2566 – 2570',
+      new Date(Date.UTC(2023, 0, 1)),
+      i % 100,
+    ]);
+    const formulas = values.map((r) => r.map(() => ''));
+    const started = Date.now();
+    fingerprintSnapshot({ values, formulas });
+    // Generous for a loaded CI machine; the benchmark measures it properly.
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('combinePrints', () => {
+  test('order of the inputs does not matter; any one print or key does', () => {
+    const a = [
+      { key: 'plan', print: '1' },
+      { key: 'settings', print: '2' },
+    ];
+    expect(combinePrints(a)).toBe(combinePrints([...a].reverse()));
+    expect(combinePrints(a)).not.toBe(combinePrints([a[0], { key: 'settings', print: '3' }]));
+    expect(combinePrints(a)).not.toBe(combinePrints([a[0], { key: 'tracking', print: '2' }]));
+  });
+});
