@@ -11,14 +11,7 @@ import { GENERATED_SHEETS, type InputSheetKey } from '../core/schema';
 import { formatBaht } from '../core/thai/numbers';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import {
-  CommandError,
-  dataStamp,
-  inputPrints,
-  readWorkbook,
-  withDocumentLock,
-  writeGenerated,
-} from './context';
+import { CommandError, readWorkbook, reportFrame, withDocumentLock, writeGenerated } from './context';
 import { NEEDS, requireColumns } from './structure';
 
 export interface BudgetResult {
@@ -50,22 +43,18 @@ export function budgetToast(summary: BudgetSummary): string {
 /** The computation and the sheet, for a caller that already holds the document lock. */
 export function budgetLocked(host: Host, options: CommandOptions = {}): BudgetResult {
   const read = readWorkbook(host.workbook, BUDGET_SHEETS);
-  const { sheets, inputs } = read;
+  const { inputs } = read;
   const problem = budgetStructureProblem(inputs);
   if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');
   requireColumns(read, NEEDS.budget, 'คำนวณงบประมาณไม่ได้');
   const summary = computeBudget(inputs, { fiscalYear: options.fiscalYear });
-  const prints = inputPrints(read);
+  const { prints, frame } = reportFrame(host, read);
   const { notice } = writeGenerated(
     host,
     read,
     buildBudgetReport({
       summary,
-      settings: inputs.settings,
-      now: host.now(),
-      timeZone: host.workbook.timeZone(),
-      existingSheets: new Set(sheets.map((s) => s.name)),
-      stamp: dataStamp(prints),
+      ...frame,
     }),
     { key: 'budget', inputs: prints },
   );

@@ -159,6 +159,19 @@ export function currentPrints(
 }
 
 /** What a summary's heading shows of its data: the combined fingerprint and the sheets. */
+/** What every report heading needs, and the fingerprints its state entry records. */
+export function reportFrame(host: Host, read: WorkbookRead) {
+  const prints = inputPrints(read);
+  const frame = {
+    settings: read.inputs.settings,
+    now: host.now(),
+    timeZone: host.workbook.timeZone(),
+    existingSheets: new Set(read.sheets.map((s) => s.name)),
+    stamp: dataStamp(prints),
+  };
+  return { prints, frame };
+}
+
 export function dataStamp(prints: readonly InputPrint[]): DataStamp {
   // The fingerprint covers a missing sheet too (its appearing is a change); the heading names real ones.
   const present = prints.filter((p) => p.print !== MISSING_PRINT);

@@ -4,7 +4,7 @@ import { buildItaReport } from '../core/report/ita-report';
 import { GENERATED_SHEETS, type InputSheetKey } from '../core/schema';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { dataStamp, inputPrints, readWorkbook, withDocumentLock, writeGenerated } from './context';
+import { readWorkbook, reportFrame, withDocumentLock, writeGenerated } from './context';
 import { NEEDS, requireColumns } from './structure';
 
 /** The sheets the summary reads (one read each); tracking is not needed. */
@@ -34,21 +34,17 @@ export function toastText(result: ItaSummaryResult): string {
 export function itaSummaryLocked(host: Host): ItaSummaryResult {
   const read = readWorkbook(host.workbook, SHEETS);
   requireColumns(read, NEEDS.ita, 'สรุปคะแนน ITA ไม่ได้');
-  const { sheets, inputs, snapshots } = read;
+  const { inputs, snapshots } = read;
   const summary = summarizeIta(inputs);
   const scoresSheetMissing = !snapshots.scores;
-  const prints = inputPrints(read);
+  const { prints, frame } = reportFrame(host, read);
   const { notice } = writeGenerated(
     host,
     read,
     buildItaReport({
       summary,
-      settings: inputs.settings,
-      now: host.now(),
-      timeZone: host.workbook.timeZone(),
-      existingSheets: new Set(sheets.map((s) => s.name)),
       scoresSheetMissing,
-      stamp: dataStamp(prints),
+      ...frame,
     }),
     { key: 'ita', inputs: prints },
   );

@@ -16,15 +16,7 @@ import { GENERATED_SHEETS } from '../core/schema';
 import { formatThaiDate } from '../core/thai/dates';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import {
-  applyMarks,
-  asOfDate,
-  dataStamp,
-  inputPrints,
-  readWorkbook,
-  withDocumentLock,
-  writeGenerated,
-} from './context';
+import { applyMarks, asOfDate, readWorkbook, reportFrame, withDocumentLock, writeGenerated } from './context';
 import { NEEDS, requireColumns } from './structure';
 
 export const OVERDUE_TITLE = 'ตรวจหามาตรการที่เลยกำหนด';
@@ -78,18 +70,14 @@ export function overdueLocked(host: Host, options: CommandOptions = {}): Overdue
   requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
   const { sheets, inputs } = read;
   const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));
-  const existing = new Set(sheets.map((s) => s.name));
-  const prints = inputPrints(read);
+  const { prints, frame } = reportFrame(host, read);
+  const existing = frame.existingSheets;
   const { notice } = writeGenerated(
     host,
     read,
     buildOverdueReport({
       analysis,
-      settings: inputs.settings,
-      now: host.now(),
-      timeZone: host.workbook.timeZone(),
-      existingSheets: existing,
-      stamp: dataStamp(prints),
+      ...frame,
     }),
     { key: 'overdue', inputs: prints },
   );

@@ -16,7 +16,7 @@ import { fiscalYearOf, roundWindow } from '../core/thai/fiscal';
 import { progressKey } from '../core/state';
 import type { Host } from '../port/workbook';
 import { defineCommand, type CommandOptions } from './command-spec';
-import { asOfDate, dataStamp, inputPrints, readWorkbook, withDocumentLock, writeGenerated } from './context';
+import { asOfDate, readWorkbook, reportFrame, withDocumentLock, writeGenerated } from './context';
 import { NEEDS, requireColumns } from './structure';
 import { unreadableJson } from './overdue';
 import { askFiscalYear, readSettingsOnly } from './tracking-rows';
@@ -81,7 +81,7 @@ export function progressSummaryLocked(
 ): { outcome: 'written'; summary: ProgressSummary; notice: string } {
   const read = readWorkbook(host.workbook);
   requireColumns(read, NEEDS.summary, 'สร้างรายงานสรุปความก้าวหน้าไม่ได้');
-  const { sheets, inputs } = read;
+  const { inputs } = read;
   const asOf = asOfDate(host, inputs, options.asOf);
   const fiscalYear = options.fiscalYear ?? inputs.settings.trackingYear ?? fiscalYearOf(asOf);
   const summary = summarizeProgress(inputs, {
@@ -89,18 +89,14 @@ export function progressSummaryLocked(
     round: suggestedRound(options, inputs.settings.round, fiscalYear, asOf),
     asOf,
   });
-  const prints = inputPrints(read);
+  const { prints, frame } = reportFrame(host, read);
   // Only this round's sheet is replaced; other rounds keep their own names.
   const { notice } = writeGenerated(
     host,
     read,
     buildProgressReport({
       summary,
-      settings: inputs.settings,
-      now: host.now(),
-      timeZone: host.workbook.timeZone(),
-      existingSheets: new Set(sheets.map((s) => s.name)),
-      stamp: dataStamp(prints),
+      ...frame,
     }),
     { key: progressKey(summary.fiscalYear, summary.round), inputs: prints },
   );

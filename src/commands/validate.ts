@@ -6,14 +6,7 @@ import { GENERATED_SHEETS } from '../core/schema';
 import { validate } from '../core/validate';
 import type { Host } from '../port/workbook';
 import { defineCommand } from './command-spec';
-import {
-  applyMarks,
-  dataStamp,
-  inputPrints,
-  readWorkbook,
-  withDocumentLock,
-  writeGenerated,
-} from './context';
+import { applyMarks, readWorkbook, reportFrame, withDocumentLock, writeGenerated } from './context';
 
 export interface ValidateResult {
   findings: Finding[];
@@ -52,18 +45,14 @@ export function validateLocked(host: Host): ValidateResult {
   const read = readWorkbook(host.workbook);
   const { sheets, inputs } = read;
   const findings = validate(inputs);
-  const existing = new Set(sheets.map((s) => s.name));
-  const prints = inputPrints(read);
+  const { prints, frame } = reportFrame(host, read);
+  const existing = frame.existingSheets;
   const { notice } = writeGenerated(
     host,
     read,
     buildValidationReport({
       findings,
-      settings: inputs.settings,
-      now: host.now(),
-      timeZone: host.workbook.timeZone(),
-      existingSheets: existing,
-      stamp: dataStamp(prints),
+      ...frame,
     }),
     { key: 'validation', inputs: prints },
   );
