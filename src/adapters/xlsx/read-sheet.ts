@@ -32,9 +32,9 @@ export function readSnapshot(sheet: Worksheet): SheetSnapshot {
   }
   for (const grid of [values, formulas, displays]) grid.length = height;
   for (let r = 0; r < height; r++) {
-    fit(values[r], width, null);
-    fit(formulas[r], width, '');
-    fit(displays[r], width, '');
+    padToWidth(values[r], width, null);
+    padToWidth(formulas[r], width, '');
+    padToWidth(displays[r], width, '');
   }
   return {
     name: sheet.name,
@@ -72,7 +72,7 @@ function readRow(
   return used;
 }
 
-function fit<T>(row: T[], width: number, blank: T): void {
+function padToWidth<T>(row: T[], width: number, blank: T): void {
   if (row.length > width) row.length = width;
   while (row.length < width) row.push(blank);
 }
