@@ -882,16 +882,28 @@ function memoTable<T>(
   return rows as T[];
 }
 
-function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
+/** A data table's rows (none without its sheet); its layout is recorded and its header problems reported. */
+function tableRows(
+  snapshot: SheetSnapshot | null,
+  table: TableSpec,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+): TableRow[] {
   if (!snapshot) return [];
-  const read = readTable(snapshot, PLAN_TABLE);
-  layouts.plan = read.layout;
+  const read = readTable(snapshot, table);
+  layouts[table.key] = read.layout;
   reportLayout(ctx.sink, read.layout, true);
-  return read.rows.map((row) => {
+  return read.rows;
+}
+
+function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
+  const rows = tableRows(snapshot, PLAN_TABLE, ctx, layouts);
+  const family = layouts.plan?.family ?? [];
+  return rows.map((row) => {
     const { values, unreadable } = readRow(ctx, PLAN_TABLE, row, {
       special: { type: (cell) => readItemType(cell) },
     });
-    const budgets: BudgetCell[] = read.layout.family.map((member) => {
+    const budgets: BudgetCell[] = family.map((member) => {
       const cell = row.family.get(member.n) as RawCell;
       const reading = readTyped(ctx, 'amount', cell, { label: member.header });
       if (reading.bad) unreadable.add(`budget:${member.n}`);
@@ -930,11 +942,7 @@ function readMeasures(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): Measure[] {
-  if (!snapshot) return [];
-  const read = readTable(snapshot, MEASURES_TABLE);
-  layouts.measures = read.layout;
-  reportLayout(ctx.sink, read.layout, true);
-  return read.rows.map((row) => {
+  return tableRows(snapshot, MEASURES_TABLE, ctx, layouts).map((row) => {
     const fy = readFiscalYear(cellOf(row, 'fiscalYear'));
     const fiscalYear = fy.kind === 'ok' ? fy.value : undefined;
     const { values, unreadable } = readRow(ctx, MEASURES_TABLE, row, {
@@ -968,11 +976,7 @@ function readTracking(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): TrackingRow[] {
-  if (!snapshot) return [];
-  const read = readTable(snapshot, TRACKING_TABLE);
-  layouts.tracking = read.layout;
-  reportLayout(ctx.sink, read.layout, true);
-  return read.rows.map((row) => {
+  return tableRows(snapshot, TRACKING_TABLE, ctx, layouts).map((row) => {
     const { values, unreadable } = readRow(ctx, TRACKING_TABLE, row, {
       special: { status: (cell) => readStatus(cell) },
     });
@@ -1003,15 +1007,13 @@ function readScores(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): ScoreYear[] {
-  if (!snapshot) return [];
-  const read = readTable(snapshot, SCORES_TABLE);
-  layouts.scores = read.layout;
-  reportLayout(ctx.sink, read.layout, true);
-  return read.rows.map((row) => {
+  const rows = tableRows(snapshot, SCORES_TABLE, ctx, layouts);
+  const family = layouts.scores?.family ?? [];
+  return rows.map((row) => {
     const { values, unreadable } = readRow(ctx, SCORES_TABLE, row);
     const scores = new Map<number, number>();
     const scoreCells = new Map<number, RawCell>();
-    for (const member of read.layout.family) {
+    for (const member of family) {
       const cell = row.family.get(member.n) as RawCell;
       scoreCells.set(member.n, cell);
       const reading = readTyped(ctx, 'score', cell, { label: member.header });
