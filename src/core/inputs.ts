@@ -46,7 +46,7 @@ import {
   tableSpec,
 } from './schema';
 import type { SheetSnapshot } from './snapshot';
-import { normalizeSpaces } from './thai/digits';
+import { normalizeSpaces, toArabicDigits } from './thai/digits';
 import {
   cellOf,
   codeOf,
@@ -54,6 +54,8 @@ import {
   readTable,
   textOf,
   type RawCell,
+  type CellMaker,
+  type ReadTable,
   type TableLayout,
   type TableRow,
 } from './table';
@@ -125,7 +127,7 @@ export interface RowBase {
   row: number;
   cells: TableRow;
   /** Columns whose cell could not be read (reported as findings). */
-  unreadable: Set<string>;
+  unreadable: ReadonlySet<string>;
 }
 
 export interface BudgetCell {
@@ -266,11 +268,21 @@ type CachedReading = Reading<unknown> | typeof PLACEHOLDER;
  * Readings by cell content, per kind of reading. Staff repeat the same statuses, units, periods and
  * amounts down a sheet, and parsing Thai text costs far more than a lookup (100,000-row sheets in
  * bench/). Readers are pure functions of a cell's value and display and of the context's lists, so
- * equal cells read equally. String cells are looked up by the string itself (no key is built); other
- * values by their type, value and display. Cached results are frozen, so no caller can change what
- * another row reads.
+ * equal cells read equally. String cells are looked up by the string itself; numbers, dates and
+ * booleans by their value, then their display (no key is built). Cached results are frozen, so no
+ * caller can change what another row reads.
  */
-type ReadingCache = Map<string, { strings: Map<string, CachedReading>; others: Map<string, CachedReading> }>;
+type ReadingCache = Map<string, KindCache>;
+
+interface KindCache {
+  size: number;
+  strings: Map<string, CachedReading>;
+  /** By number, then display. */
+  numbers: Map<number, Map<string, CachedReading>>;
+  /** By epoch milliseconds, then display. */
+  dates: Map<number, Map<string, CachedReading>>;
+  booleans: Map<boolean, Map<string, CachedReading>>;
+}
 
 /** Beyond this many distinct cells per kind, new ones are read without being kept (bounded memory). */
 const MAX_CACHED_READINGS = 100_000;
@@ -282,6 +294,15 @@ function newReadingCache(): ReadingCache {
   return new Map();
 }
 
+function kindCache(ctx: ReadContext, kind: string): KindCache {
+  let caches = ctx.cache.get(kind);
+  if (!caches) {
+    caches = { size: 0, strings: new Map(), numbers: new Map(), dates: new Map(), booleans: new Map() };
+    ctx.cache.set(kind, caches);
+  }
+  return caches;
+}
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof Date)) {
     Object.freeze(value);
@@ -290,32 +311,43 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * The cached reading of a cell, read on a miss by `special` or else by type (no closure per cell: this
+ * runs for most cells of 100,000-row sheets).
+ */
 function cachedReading(
-  ctx: ReadContext,
-  kind: string,
+  caches: KindCache,
   cell: RawCell,
-  read: () => CachedReading,
+  special: ((cell: RawCell) => Reading<unknown>) | null,
+  ctx: ReadContext,
+  type: ColumnType,
+  fiscalYear: number | undefined,
 ): CachedReading {
-  let caches = ctx.cache.get(kind);
-  if (!caches) {
-    caches = { strings: new Map(), others: new Map() };
-    ctx.cache.set(kind, caches);
-  }
   const v = cell.value;
-  const cache = typeof v === 'string' ? caches.strings : caches.others;
-  const key =
-    typeof v === 'string'
-      ? v
-      : `${v instanceof Date ? `d${v.getTime()}` : `${typeof v}${String(v)}`}\u0001${cell.display}`;
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const reading = deepFreeze(read());
-  if (cache.size < MAX_CACHED_READINGS) cache.set(key, reading);
+  let byDisplay: Map<string, CachedReading> | undefined;
+  if (typeof v === 'string') {
+    const known = caches.strings.get(v);
+    if (known !== undefined) return known;
+  } else {
+    const outer: Map<unknown, Map<string, CachedReading>> =
+      typeof v === 'number' ? caches.numbers : typeof v === 'boolean' ? caches.booleans : caches.dates;
+    const key = v instanceof Date ? v.getTime() : v;
+    byDisplay = outer.get(key);
+    if (!byDisplay) outer.set(key, (byDisplay = new Map()));
+    const known = byDisplay.get(cell.display);
+    if (known !== undefined) return known;
+  }
+  const reading = deepFreeze(special ? special(cell) : placeholderOrRead(ctx, type, cell, fiscalYear));
+  if (caches.size < MAX_CACHED_READINGS) {
+    caches.size++;
+    if (byDisplay) byDisplay.set(cell.display, reading);
+    else caches.strings.set(v as string, reading);
+  }
   return reading;
 }
 
-const BLANK_RESULT = { value: null, bad: false } as const;
-const BAD_RESULT = { value: null, bad: true } as const;
+/** What readTyped gives for a cell that could not be read (its finding is already reported). */
+const UNREADABLE = Symbol('unreadable');
 
 function placeholderOrRead(
   ctx: ReadContext,
@@ -339,34 +371,47 @@ function kindOf(type: ColumnType, fiscalYear: number | undefined): string {
   return fiscalYear === undefined ? type : `${type}\u0001${fiscalYear}`;
 }
 
-/** Reads one cell by type, reporting problems; returns the value or null (blank or unreadable). */
+/**
+ * Reads one cell by type, reporting problems: the value, null (blank) or UNREADABLE. `caches` is the
+ * type's reading cache (kindCache), looked up once per column by the caller.
+ */
 function readTyped(
   ctx: ReadContext,
   type: ColumnType,
   cell: RawCell,
-  options: { fiscalYear?: number; label: string },
-): { value: unknown; bad: boolean } {
-  if (cell.value === null) return BLANK_RESULT;
+  label: string,
+  caches: KindCache,
+  fiscalYear?: number,
+): unknown {
+  if (cell.value === null) return null;
   const reading = TEXT_TYPES.has(type)
     ? placeholderOrRead(ctx, type, cell)
-    : cachedReading(ctx, kindOf(type, options.fiscalYear), cell, () =>
-        placeholderOrRead(ctx, type, cell, options.fiscalYear),
-      );
-  if (reading.kind === 'placeholder') {
-    ctx.sink.problem(ctx.sheet, cell, {
-      rule: 'placeholder',
-      problem: `ช่อง "${options.label}" ยังเป็นข้อความตัวอย่างของแบบฟอร์ม ให้กรอกข้อมูลจริงแทน`,
-    });
-    return BAD_RESULT;
+    : cachedReading(caches, cell, null, ctx, type, fiscalYear);
+  return resultOf(ctx, cell, reading, label);
+}
+
+/** Reports a reading's problem or notice; the value, null or UNREADABLE. */
+function resultOf(ctx: ReadContext, cell: RawCell, reading: CachedReading, label: string): unknown {
+  switch (reading.kind) {
+    case 'ok':
+      if (reading.notice)
+        ctx.sink.problem(ctx.sheet, cell, {
+          ...reading.notice,
+          readAs: reading.notice.readAs ?? reading.readAs,
+        });
+      return reading.value;
+    case 'blank':
+      return null;
+    case 'placeholder':
+      ctx.sink.problem(ctx.sheet, cell, {
+        rule: 'placeholder',
+        problem: `ช่อง "${label}" ยังเป็นข้อความตัวอย่างของแบบฟอร์ม ให้กรอกข้อมูลจริงแทน`,
+      });
+      return UNREADABLE;
+    default:
+      ctx.sink.problem(ctx.sheet, cell, reading.problem);
+      return UNREADABLE;
   }
-  if (reading.kind === 'bad') {
-    ctx.sink.problem(ctx.sheet, cell, reading.problem);
-    return BAD_RESULT;
-  }
-  if (reading.kind === 'blank') return BLANK_RESULT;
-  if (reading.notice)
-    ctx.sink.problem(ctx.sheet, cell, { ...reading.notice, readAs: reading.notice.readAs ?? reading.readAs });
-  return { value: reading.value, bad: false };
 }
 
 function readByType(
@@ -404,46 +449,103 @@ function readByType(
   }
 }
 
+/** How one declared column of a table is read; made once per table read, not per row. */
+interface ColumnReader {
+  spec: ColumnSpec;
+  /** Position in the table's declared columns (the index into RowRead.values). */
+  index: number;
+  /** 1-based column in the sheet. */
+  col: number;
+  /** The reading cache (kindCache) when it does not depend on the row. */
+  caches: KindCache | null;
+  special?: (cell: RawCell) => Reading<unknown>;
+}
+
+/** A row's readings, by position in the table's declared columns (undefined: no such column). */
+interface RowRead {
+  values: unknown[];
+  /** The cells read, by the same position (so a row's text is taken from the cell already made). */
+  cells: (RawCell | undefined)[];
+  /** Made on the first unreadable cell. */
+  unreadable: Set<string> | null;
+}
+
+/** The positions of a table's declared columns, by key. */
+function columnIndexes(table: TableSpec): Record<string, number> {
+  return Object.fromEntries(table.columns.map((c, i) => [c.key, i]));
+}
+
+const PLAN_COLUMNS = columnIndexes(PLAN_TABLE);
+const MEASURE_COLUMNS = columnIndexes(MEASURES_TABLE);
+const TRACKING_COLUMNS = columnIndexes(TRACKING_TABLE);
+const SCORE_COLUMNS = columnIndexes(SCORES_TABLE);
+
+/** Shared by every row that read without a problem (never added to: rows get their own set). */
+const NOTHING_UNREADABLE: ReadonlySet<string> = new Set();
+
+function columnReaders(
+  ctx: ReadContext,
+  table: TableSpec,
+  layout: TableLayout | undefined,
+  special: Partial<Record<string, (cell: RawCell) => Reading<unknown>>> = {},
+  perRowKind = false,
+): ColumnReader[] {
+  if (!layout) return [];
+  const readers: ColumnReader[] = [];
+  table.columns.forEach((spec, index) => {
+    const located = layout.columns.get(spec.key);
+    if (!located) return;
+    const read = special[spec.key];
+    const caches = read
+      ? kindCache(ctx, `special\u0001${spec.key}`)
+      : perRowKind && spec.type === 'period'
+        ? null
+        : kindCache(ctx, spec.type);
+    readers.push({ spec, index, col: located.col, caches, special: read });
+  });
+  return readers;
+}
+
 /** Reads every declared column of a row; required blanks are reported. */
 function readRow(
   ctx: ReadContext,
-  table: TableSpec,
-  row: TableRow,
-  options: {
-    fiscalYear?: number;
-    special?: Partial<Record<string, (cell: RawCell) => Reading<unknown>>>;
-  } = {},
-): { values: Map<string, unknown>; unreadable: Set<string> } {
-  const values = new Map<string, unknown>();
-  const unreadable = new Set<string>();
-  const typedOptions = { fiscalYear: options.fiscalYear, label: '' };
-  for (const spec of table.columns) {
-    const cell = row.cells.get(spec.key);
-    if (!cell) continue;
-    const special = options.special?.[spec.key];
-    let result: { value: unknown; bad: boolean };
-    if (special) {
-      const reading = (
+  readers: readonly ColumnReader[],
+  width: number,
+  cellAt: CellMaker,
+  row: number,
+  fiscalYear?: number,
+): RowRead {
+  const values = new Array<unknown>(width);
+  const cells = new Array<RawCell | undefined>(width);
+  let unreadable: Set<string> | null = null;
+  for (let i = 0; i < readers.length; i++) {
+    const reader = readers[i];
+    const { spec } = reader;
+    const cell = cellAt(row, reader.col);
+    cells[reader.index] = cell;
+    let value: unknown;
+    if (reader.special) {
+      const special = reader.special;
+      value =
         cell.value === null
-          ? { kind: 'blank' }
-          : cachedReading(ctx, `special\u0001${spec.key}`, cell, () => special(cell))
-      ) as Reading<unknown>;
-      if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
-      result =
-        reading.kind === 'ok'
-          ? { value: reading.value, bad: false }
-          : reading.kind === 'bad'
-            ? BAD_RESULT
-            : BLANK_RESULT;
+          ? null
+          : resultOf(
+              ctx,
+              cell,
+              cachedReading(reader.caches as KindCache, cell, special, ctx, spec.type, fiscalYear),
+              spec.header,
+            );
     } else {
-      typedOptions.label = spec.header;
-      result = readTyped(ctx, spec.type, cell, typedOptions);
+      const caches = reader.caches ?? kindCache(ctx, kindOf(spec.type, fiscalYear));
+      value = readTyped(ctx, spec.type, cell, spec.header, caches, fiscalYear);
     }
-    if (result.bad) unreadable.add(spec.key);
-    else if (result.value === null && spec.required) reportRequired(ctx, spec, cell);
-    values.set(spec.key, result.value);
+    if (value === UNREADABLE) {
+      (unreadable ??= new Set()).add(spec.key);
+      value = null;
+    } else if (value === null && spec.required) reportRequired(ctx, spec, cell);
+    values[reader.index] = value;
   }
-  return { values, unreadable };
+  return { values, cells, unreadable };
 }
 
 function reportRequired(ctx: ReadContext, spec: ColumnSpec, cell: RawCell): void {
@@ -456,19 +558,31 @@ function reportRequired(ctx: ReadContext, spec: ColumnSpec, cell: RawCell): void
   });
 }
 
-function str(values: Map<string, unknown>, key: string): string {
-  const v = values.get(key);
+function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function num(values: Map<string, unknown>, key: string): number | null {
-  const v = values.get(key);
+function num(v: unknown): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function typed<T>(values: Map<string, unknown>, key: string): T | null {
-  const v = values.get(key);
+function typed<T>(v: unknown): T | null {
   return v === undefined || v === null ? null : (v as T);
+}
+
+/** The text of a cell read (textOf), '' when the row has no such column. */
+function textAt(read: RowRead, index: number): string {
+  const cell = read.cells[index];
+  return cell ? textOf(cell) : '';
+}
+
+/** The code of a cell read (codeOf), '' when the row has no such column. */
+function codeAt(read: RowRead, index: number): string {
+  const cell = read.cells[index];
+  if (!cell) return '';
+  // A text cell read as a code column holds its text already normalized (one scan saved per cell).
+  const value = read.values[index];
+  return typeof cell.value === 'string' && typeof value === 'string' ? toArabicDigits(value) : codeOf(cell);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -607,7 +721,8 @@ function readSetting(
     if (reading.kind === 'bad') ctx.sink.problem(ctx.sheet, cell, reading.problem);
     return reading.kind === 'ok' ? reading.value : null;
   }
-  return readTyped(ctx, type, cell, { label }).value;
+  const value = readTyped(ctx, type, cell, label, kindCache(ctx, type));
+  return value === UNREADABLE ? null : value;
 }
 
 function checkSettingsYears(settings: Settings, sheet: string, sink: FindingSink): void {
@@ -692,15 +807,17 @@ function readReference(
         message: `${table.title}ยังไม่มีข้อมูล กรุณากรอกรายการในตารางนี้ (แม่แบบใหม่มีค่าเริ่มต้นให้คัดลอกมาใช้ได้)`,
       });
     }
+    const readers = columnReaders(ctx, table, read.layout);
     for (const row of read.rows) {
-      const { values, unreadable } = readRow(ctx, table, row);
-      if (unreadable.size) continue;
+      const rowRead = readRow(ctx, readers, table.columns.length, read.cellAt, row.row);
+      if (rowRead.unreadable) continue;
+      const values = new Map(table.columns.map((c, i) => [c.key, rowRead.values[i]]));
       switch (table.key) {
         case 'dimensions':
           addDimension(reference, row, values, sheet, sink);
           break;
         case 'units':
-          reference.units.push(str(values, 'unit'));
+          reference.units.push(str(values.get('unit')));
           break;
         case 'itaIndicators':
           addIndicator(reference, values);
@@ -729,7 +846,7 @@ function addDimension(
   if (!code || !submission) return;
   let dimension = reference.dimensions.find((d) => d.code === code);
   if (!dimension) {
-    dimension = { code, name: str(values, 'dimensionName'), submissions: [] };
+    dimension = { code, name: str(values.get('dimensionName')), submissions: [] };
     reference.dimensions.push(dimension);
   }
   if (reference.submissionDimension.has(submission)) {
@@ -744,22 +861,22 @@ function addDimension(
     });
     return;
   }
-  dimension.submissions.push({ code: submission, name: str(values, 'submissionName') });
+  dimension.submissions.push({ code: submission, name: str(values.get('submissionName')) });
   reference.submissionDimension.set(submission, code);
 }
 
 function addIndicator(reference: Reference, values: Map<string, unknown>): void {
-  const fromYear = num(values, 'fromYear');
-  const no = num(values, 'indicatorNo');
-  const toolWeight = num(values, 'toolWeight');
+  const fromYear = num(values.get('fromYear'));
+  const no = num(values.get('indicatorNo'));
+  const toolWeight = num(values.get('toolWeight'));
   if (fromYear === null || no === null || toolWeight === null) return;
   reference.indicators.push({
     fromYear,
-    tool: str(values, 'tool').toUpperCase(),
+    tool: str(values.get('tool')).toUpperCase(),
     toolWeight,
     no,
-    name: str(values, 'indicatorName'),
-    aliases: str(values, 'indicatorAliases')
+    name: str(values.get('indicatorName')),
+    aliases: str(values.get('indicatorAliases'))
       .split(/[;,]/)
       .map((a) => a.trim())
       .filter(Boolean),
@@ -773,12 +890,12 @@ function addBand(
   sheet: string,
   sink: FindingSink,
 ): void {
-  const fromYear = num(values, 'fromYear');
-  const minTotal = num(values, 'minTotal');
+  const fromYear = num(values.get('fromYear'));
+  const minTotal = num(values.get('minTotal'));
   if (fromYear === null || minTotal === null) return;
   // A missing column is one finding on its own header, not one per band.
   if (!row.cells.has('passes')) return;
-  const passesText = canon(str(values, 'passes'));
+  const passesText = canon(str(values.get('passes')));
   if (passesText !== 'ผ่าน' && passesText !== 'ไม่ผ่าน') {
     const cell = cellOf(row, 'passes');
     sink.add({
@@ -793,9 +910,9 @@ function addBand(
   }
   reference.bands.push({
     fromYear,
-    grade: str(values, 'grade'),
+    grade: str(values.get('grade')),
     minTotal,
-    minEachTool: num(values, 'minEachTool'),
+    minEachTool: num(values.get('minEachTool')),
     passes: passesText === 'ผ่าน',
   });
 }
@@ -882,57 +999,64 @@ function memoTable<T>(
   return rows as T[];
 }
 
-/** A data table's rows (none without its sheet); its layout is recorded and its header problems reported. */
-function tableRows(
+/** A data table read (no rows without its sheet); its layout is recorded and its header problems reported. */
+function tableRead(
   snapshot: SheetSnapshot | null,
   table: TableSpec,
   ctx: ReadContext,
   layouts: Inputs['layouts'],
-): TableRow[] {
-  if (!snapshot) return [];
+): ReadTable | null {
+  if (!snapshot) return null;
   const read = readTable(snapshot, table);
   layouts[table.key] = read.layout;
   reportLayout(ctx.sink, read.layout, true);
-  return read.rows;
+  return read;
 }
 
+/** A plan year's budget cell that is blank (one object for all of them). */
+const BLANK_AMOUNT: AmountReading = Object.freeze({
+  kind: 'none' as const,
+  why: 'blank' as const,
+  readAs: 'ไม่ได้กรอก',
+});
+
 function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
-  const rows = tableRows(snapshot, PLAN_TABLE, ctx, layouts);
-  const family = layouts.plan?.family ?? [];
-  return rows.map((row) => {
-    const { values, unreadable } = readRow(ctx, PLAN_TABLE, row, {
-      special: { type: (cell) => readItemType(cell) },
-    });
+  const read = tableRead(snapshot, PLAN_TABLE, ctx, layouts);
+  if (!read) return [];
+  const family = read.layout.family;
+  const C = PLAN_COLUMNS;
+  const width = PLAN_TABLE.columns.length;
+  const readers = columnReaders(ctx, PLAN_TABLE, read.layout, { type: (cell) => readItemType(cell) });
+  const amounts = kindCache(ctx, 'amount');
+  return read.rows.map((row) => {
+    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const v = r.values;
     const budgets: BudgetCell[] = family.map((member) => {
-      const cell = row.family.get(member.n) as RawCell;
-      const reading = readTyped(ctx, 'amount', cell, { label: member.header });
-      if (reading.bad) unreadable.add(`budget:${member.n}`);
-      const amount = reading.bad
-        ? null
-        : ((reading.value as AmountReading | null) ?? {
-            kind: 'none' as const,
-            why: 'blank' as const,
-            readAs: 'ไม่ได้กรอก',
-          });
-      return { year: member.n, cell, amount };
+      const cell = read.cellAt(row.row, member.col);
+      const value = readTyped(ctx, 'amount', cell, member.header, amounts);
+      if (value === UNREADABLE) {
+        (r.unreadable ??= new Set()).add(`budget:${member.n}`);
+        return { year: member.n, cell, amount: null };
+      }
+      return { year: member.n, cell, amount: (value as AmountReading | null) ?? BLANK_AMOUNT };
     });
     return {
       row: row.row,
       cells: row,
-      unreadable,
-      code: codeOf(cellOf(row, 'code')),
-      dimension: codeOf(cellOf(row, 'dimension')),
-      submission: codeOf(cellOf(row, 'submission')),
-      type: typed<ItemTypeKind>(values, 'type'),
-      typeText: textOf(cellOf(row, 'type')),
-      name: str(values, 'name') || textOf(cellOf(row, 'name')),
+      unreadable: r.unreadable ?? NOTHING_UNREADABLE,
+      code: codeAt(r, C.code),
+      dimension: codeAt(r, C.dimension),
+      submission: codeAt(r, C.submission),
+      type: typed<ItemTypeKind>(v[C.type]),
+      typeText: textAt(r, C.type),
+      name: str(v[C.name]) || textAt(r, C.name),
       budgets,
-      responsible: typed<UnitsReading>(values, 'responsible'),
-      responsibleText: textOf(cellOf(row, 'responsible')),
-      period: typed<OkPeriod>(values, 'period'),
-      periodText: textOf(cellOf(row, 'period')),
-      indicators: typed<number[]>(values, 'itaIndicators') ?? [],
-      outputs: str(values, 'outputs'),
+      responsible: typed<UnitsReading>(v[C.responsible]),
+      responsibleText: textAt(r, C.responsible),
+      period: typed<OkPeriod>(v[C.period]),
+      periodText: textAt(r, C.period),
+      indicators: typed<number[]>(v[C.itaIndicators]) ?? [],
+      outputs: str(v[C.outputs]),
     };
   });
 }
@@ -942,31 +1066,36 @@ function readMeasures(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): Measure[] {
-  return tableRows(snapshot, MEASURES_TABLE, ctx, layouts).map((row) => {
-    const fy = readFiscalYear(cellOf(row, 'fiscalYear'));
-    const fiscalYear = fy.kind === 'ok' ? fy.value : undefined;
-    const { values, unreadable } = readRow(ctx, MEASURES_TABLE, row, {
-      fiscalYear,
-      special: { status: (cell) => readStatus(cell) },
-    });
+  const read = tableRead(snapshot, MEASURES_TABLE, ctx, layouts);
+  if (!read) return [];
+  const C = MEASURE_COLUMNS;
+  const width = MEASURES_TABLE.columns.length;
+  // Periods read in the row's own fiscal year: their cache is chosen per row.
+  const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, { status: (cell) => readStatus(cell) }, true);
+  const yearCol = read.layout.columns.get('fiscalYear')?.col;
+  return read.rows.map((row) => {
+    const fy = yearCol === undefined ? null : readFiscalYear(read.cellAt(row.row, yearCol));
+    const fiscalYear = fy?.kind === 'ok' ? fy.value : undefined;
+    const r = readRow(ctx, readers, width, read.cellAt, row.row, fiscalYear);
+    const v = r.values;
     return {
       row: row.row,
       cells: row,
-      unreadable,
-      fiscalYear: num(values, 'fiscalYear'),
-      no: codeOf(cellOf(row, 'no')),
-      measure: str(values, 'measure') || textOf(cellOf(row, 'measure')),
-      method: str(values, 'method'),
-      responsible: typed<UnitsReading>(values, 'responsible'),
-      responsibleText: textOf(cellOf(row, 'responsible')),
-      period: typed<OkPeriod>(values, 'period'),
-      periodText: textOf(cellOf(row, 'period')),
-      followup: str(values, 'followup'),
-      indicators: typed<number[]>(values, 'itaIndicators') ?? [],
-      status: typed<StatusKind>(values, 'status'),
-      percent: num(values, 'percent'),
-      result: str(values, 'result'),
-      evidence: str(values, 'evidence'),
+      unreadable: r.unreadable ?? NOTHING_UNREADABLE,
+      fiscalYear: num(v[C.fiscalYear]),
+      no: codeAt(r, C.no),
+      measure: str(v[C.measure]) || textAt(r, C.measure),
+      method: str(v[C.method]),
+      responsible: typed<UnitsReading>(v[C.responsible]),
+      responsibleText: textAt(r, C.responsible),
+      period: typed<OkPeriod>(v[C.period]),
+      periodText: textAt(r, C.period),
+      followup: str(v[C.followup]),
+      indicators: typed<number[]>(v[C.itaIndicators]) ?? [],
+      status: typed<StatusKind>(v[C.status]),
+      percent: num(v[C.percent]),
+      result: str(v[C.result]),
+      evidence: str(v[C.evidence]),
     };
   });
 }
@@ -976,28 +1105,32 @@ function readTracking(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): TrackingRow[] {
-  return tableRows(snapshot, TRACKING_TABLE, ctx, layouts).map((row) => {
-    const { values, unreadable } = readRow(ctx, TRACKING_TABLE, row, {
-      special: { status: (cell) => readStatus(cell) },
-    });
+  const read = tableRead(snapshot, TRACKING_TABLE, ctx, layouts);
+  if (!read) return [];
+  const C = TRACKING_COLUMNS;
+  const width = TRACKING_TABLE.columns.length;
+  const readers = columnReaders(ctx, TRACKING_TABLE, read.layout, { status: (cell) => readStatus(cell) });
+  return read.rows.map((row) => {
+    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const v = r.values;
     return {
       row: row.row,
       cells: row,
-      unreadable,
-      code: codeOf(cellOf(row, 'code')),
-      name: str(values, 'name') || textOf(cellOf(row, 'name')),
-      fiscalYear: num(values, 'fiscalYear'),
-      responsible: typed<UnitsReading>(values, 'responsible'),
-      responsibleText: textOf(cellOf(row, 'responsible')),
-      plannedBudget: typed<AmountReading>(values, 'plannedBudget'),
-      start: typed<IsoDate>(values, 'start'),
-      deadline: typed<IsoDate>(values, 'deadline'),
-      status: typed<StatusKind>(values, 'status'),
-      percent: num(values, 'percent'),
-      disbursed: typed<AmountReading>(values, 'disbursed'),
-      result: str(values, 'result'),
-      problems: str(values, 'problems'),
-      evidence: str(values, 'evidence'),
+      unreadable: r.unreadable ?? NOTHING_UNREADABLE,
+      code: codeAt(r, C.code),
+      name: str(v[C.name]) || textAt(r, C.name),
+      fiscalYear: num(v[C.fiscalYear]),
+      responsible: typed<UnitsReading>(v[C.responsible]),
+      responsibleText: textAt(r, C.responsible),
+      plannedBudget: typed<AmountReading>(v[C.plannedBudget]),
+      start: typed<IsoDate>(v[C.start]),
+      deadline: typed<IsoDate>(v[C.deadline]),
+      status: typed<StatusKind>(v[C.status]),
+      percent: num(v[C.percent]),
+      disbursed: typed<AmountReading>(v[C.disbursed]),
+      result: str(v[C.result]),
+      problems: str(v[C.problems]),
+      evidence: str(v[C.evidence]),
     };
   });
 }
@@ -1007,29 +1140,35 @@ function readScores(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
 ): ScoreYear[] {
-  const rows = tableRows(snapshot, SCORES_TABLE, ctx, layouts);
-  const family = layouts.scores?.family ?? [];
-  return rows.map((row) => {
-    const { values, unreadable } = readRow(ctx, SCORES_TABLE, row);
+  const read = tableRead(snapshot, SCORES_TABLE, ctx, layouts);
+  if (!read) return [];
+  const family = read.layout.family;
+  const C = SCORE_COLUMNS;
+  const width = SCORES_TABLE.columns.length;
+  const readers = columnReaders(ctx, SCORES_TABLE, read.layout);
+  const scoreCache = kindCache(ctx, 'score');
+  return read.rows.map((row) => {
+    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const v = r.values;
     const scores = new Map<number, number>();
     const scoreCells = new Map<number, RawCell>();
     for (const member of family) {
-      const cell = row.family.get(member.n) as RawCell;
+      const cell = read.cellAt(row.row, member.col);
       scoreCells.set(member.n, cell);
-      const reading = readTyped(ctx, 'score', cell, { label: member.header });
-      if (reading.bad) unreadable.add(`score:${member.n}`);
-      else if (typeof reading.value === 'number') scores.set(member.n, reading.value);
+      const value = readTyped(ctx, 'score', cell, member.header, scoreCache);
+      if (value === UNREADABLE) (r.unreadable ??= new Set()).add(`score:${member.n}`);
+      else if (typeof value === 'number') scores.set(member.n, value);
     }
     return {
       row: row.row,
       cells: row,
-      unreadable,
-      year: num(values, 'year'),
+      unreadable: r.unreadable ?? NOTHING_UNREADABLE,
+      year: num(v[C.year]),
       scores,
       scoreCells,
-      publishedTotal: num(values, 'publishedTotal'),
-      publishedGrade: str(values, 'publishedGrade'),
-      remarks: str(values, 'remarks'),
+      publishedTotal: num(v[C.publishedTotal]),
+      publishedGrade: str(v[C.publishedGrade]),
+      remarks: str(v[C.remarks]),
     };
   });
 }

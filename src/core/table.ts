@@ -56,6 +56,8 @@ export interface TableRow {
 export interface ReadTable {
   layout: TableLayout;
   rows: TableRow[];
+  /** Makes the cell at a 1-based address as rows see it (merged cells read their merge's top-left). */
+  cellAt: CellMaker;
 }
 
 /** Canonical form of a header or label for matching. */
@@ -159,7 +161,7 @@ export function rawCell(snapshot: SheetSnapshot, row: number, col: number): RawC
 }
 
 /** Makes a row's cells from the snapshot arrays, merged cells reading their merge's top-left value. */
-type CellMaker = (row: number, col: number) => RawCell;
+export type CellMaker = (row: number, col: number) => RawCell;
 
 /**
  * The cells of one table row, made on demand: a 100,000-row sheet would otherwise hold a map and an
@@ -214,14 +216,13 @@ class RowCells<K> implements ReadonlyMap<K, RawCell> {
 export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable {
   const layout = locateTable(snapshot, table);
   const rows: TableRow[] = [];
-  if (!layout.headerRow) return { layout, rows };
   const { values, displays, formulas } = snapshot;
   const merged = snapshot.merges.length ? mergedSource(snapshot) : null;
   const keyCols = new Map<string, number>();
   for (const [key, located] of layout.columns) keyCols.set(key, located.col);
   const memberCols = new Map<number, number>(layout.family.map((m) => [m.n, m.col]));
   const allCols = [...keyCols.values(), ...memberCols.values()];
-  const make: CellMaker = (row, col) => {
+  const cellAt: CellMaker = (row, col) => {
     const from = merged?.get(mergeKey(row, col));
     const r = from ? from[0] - 1 : row - 1;
     const c = from ? from[1] - 1 : col - 1;
@@ -233,6 +234,9 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
       col,
     };
   };
+  if (!layout.headerRow) return { layout, rows, cellAt };
+  // Tables without a family (measures, tracking) share one empty family: one object less per row.
+  const noFamily = memberCols.size ? null : new RowCells(cellAt, 0, memberCols);
   for (let row = layout.headerRow + 1; row <= values.length; row++) {
     // A merged-down value alone does not make a row: only the row's own cells count.
     const line = values[row - 1];
@@ -246,9 +250,13 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
       }
     }
     if (!filled) continue;
-    rows.push({ row, cells: new RowCells(make, row, keyCols), family: new RowCells(make, row, memberCols) });
+    rows.push({
+      row,
+      cells: new RowCells(cellAt, row, keyCols),
+      family: noFamily ?? new RowCells(cellAt, row, memberCols),
+    });
   }
-  return { layout, rows };
+  return { layout, rows, cellAt };
 }
 
 /** The cell of a column in a row, or a blank cell addressed where the column would be. */
