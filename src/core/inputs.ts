@@ -329,8 +329,11 @@ function cachedReading(
     const known = caches.strings.get(v);
     if (known !== undefined) return known;
   } else {
-    const outer: Map<unknown, Map<string, CachedReading>> =
-      typeof v === 'number' ? caches.numbers : typeof v === 'boolean' ? caches.booleans : caches.dates;
+    const outer: Map<unknown, Map<string, CachedReading>> = typeof v === 'number'
+      ? caches.numbers
+      : typeof v === 'boolean'
+        ? caches.booleans
+        : caches.dates;
     const key = v instanceof Date ? v.getTime() : v;
     byDisplay = outer.get(key);
     if (!byDisplay) outer.set(key, (byDisplay = new Map()));
@@ -1071,7 +1074,13 @@ function readMeasures(
   const C = MEASURE_COLUMNS;
   const width = MEASURES_TABLE.columns.length;
   // Periods read in the row's own fiscal year: their cache is chosen per row.
-  const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, { status: (cell) => readStatus(cell) }, true);
+  const readers = columnReaders(
+    ctx,
+    MEASURES_TABLE,
+    read.layout,
+    { status: (cell) => readStatus(cell) },
+    true,
+  );
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
   return read.rows.map((row) => {
     const fy = yearCol === undefined ? null : readFiscalYear(read.cellAt(row.row, yearCol));
