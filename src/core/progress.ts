@@ -213,12 +213,26 @@ function plannedOf(
   };
 }
 
+/** The item's fields from its work item and the rest from `extra`, listed out (this runs per row). */
 function fromWork(
   work: WorkItem,
   extra: Omit<ProgressItem, 'code' | 'name' | 'responsible' | 'units' | 'deadline' | 'daysLate'>,
 ): ProgressItem {
   return {
-    ...extra,
+    source: extra.source,
+    sheet: extra.sheet,
+    row: extra.row,
+    cell: extra.cell,
+    group: extra.group,
+    method: extra.method,
+    period: extra.period,
+    status: extra.status,
+    statusText: extra.statusText,
+    percent: extra.percent,
+    result: extra.result,
+    problems: extra.problems,
+    planned: extra.planned,
+    disbursed: extra.disbursed,
     code: work.code,
     name: work.name,
     responsible: work.responsible,
@@ -452,25 +466,26 @@ function groupOrder(
 }
 
 function dimensionRows(inputs: Inputs, items: readonly ProgressItem[]): DimensionSummary[] {
-  return groupOrder(inputs, items).map((g) => {
-    const row: DimensionSummary = {
-      ...emptyCounts(),
-      key: g.key,
-      code: g.code,
-      name: g.name,
-      hasBudget: g.key !== MEASURES_GROUP,
-      planned: 0,
-      disbursed: 0,
-      percentDone: null,
-    };
-    for (const item of items.filter((i) => i.group === g.key)) {
-      count(row, item);
-      row.planned = money(row.planned + (item.planned ?? 0));
-      row.disbursed = money(row.disbursed + (item.disbursed ?? 0));
-    }
-    row.percentDone = percentOf(row.done, row.total);
-    return row;
-  });
+  const rows = groupOrder(inputs, items).map((g): DimensionSummary => ({
+    ...emptyCounts(),
+    key: g.key,
+    code: g.code,
+    name: g.name,
+    hasBudget: g.key !== MEASURES_GROUP,
+    planned: 0,
+    disbursed: 0,
+    percentDone: null,
+  }));
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  for (const item of items) {
+    const row = byKey.get(item.group);
+    if (!row) continue;
+    count(row, item);
+    row.planned = money(row.planned + (item.planned ?? 0));
+    row.disbursed = money(row.disbursed + (item.disbursed ?? 0));
+  }
+  for (const row of rows) row.percentDone = percentOf(row.done, row.total);
+  return rows;
 }
 
 function unitRows(inputs: Inputs, items: readonly ProgressItem[]): UnitSummary[] {
@@ -492,10 +507,11 @@ function unitRows(inputs: Inputs, items: readonly ProgressItem[]): UnitSummary[]
   return [...rows.values()].sort((a, b) => rank(a.unit) - rank(b.unit));
 }
 
+/** Items by group in the groups' order, each group in the items' order (a stable bucket sort). */
 function sortItems(inputs: Inputs, items: ProgressItem[]): ProgressItem[] {
-  const order = groupOrder(inputs, items).map((g) => g.key);
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => order.indexOf(a.item.group) - order.indexOf(b.item.group) || a.i - b.i)
-    .map((x) => x.item);
+  const buckets = new Map<string, ProgressItem[]>(groupOrder(inputs, items).map((g) => [g.key, []]));
+  const ungrouped: ProgressItem[] = [];
+  for (const item of items) (buckets.get(item.group) ?? ungrouped).push(item);
+  // An item outside every group sorts first, as indexOf's -1 did.
+  return [...ungrouped, ...[...buckets.values()].flat()];
 }

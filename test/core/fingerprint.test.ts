@@ -10,7 +10,9 @@ type Grid = { values: CellValue[][]; formulas: string[][] };
 const cellValue: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 6 }),
-  fc.constantFrom('๑๒๓', 'ต.ค. 65', '-', '1', 'true', '=1+1'),
+  // Around the length where a text is hashed once and looked up (LONG_TEXT in fingerprint.ts).
+  fc.string({ minLength: 20, maxLength: 30 }),
+  fc.constantFrom('๑๒๓', 'ต.ค. 65', '-', '1', 'true', '=1+1', 'สำนักปลัด องค์การบริหารส่วนตำบลแหลมสอม'),
   fc.integer({ min: -5, max: 100000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.boolean(),
@@ -26,10 +28,17 @@ const grid: fc.Arbitrary<Grid> = fc
         maxLength: rows,
       }),
       formulas: fc.array(
-        fc.array(fc.oneof(fc.constant(''), fc.constant(''), fc.constantFrom('=A1', '=SUM(B1:B3)')), {
-          minLength: cols,
-          maxLength: cols,
-        }),
+        fc.array(
+          fc.oneof(
+            fc.constant(''),
+            fc.constant(''),
+            fc.constantFrom('=A1', '=SUM(B1:B3)', '=SUMIFS(H2:H200,D2:D200,"สำนักปลัด")'),
+          ),
+          {
+            minLength: cols,
+            maxLength: cols,
+          },
+        ),
         { minLength: rows, maxLength: rows },
       ),
     }),
@@ -59,7 +68,7 @@ describe('fingerprintSnapshot', () => {
         fc.nat(),
         fc.nat(),
         cellValue,
-        fc.constantFrom('', '=A1', '=B2*2'),
+        fc.constantFrom('', '=A1', '=B2*2', "=VLOOKUP(A2,'อ้างอิง'!A:B,2,FALSE)"),
         fc.boolean(),
         (g, r0, c0, value, formula, editFormula) => {
           const r = r0 % g.values.length;

@@ -65,9 +65,17 @@ function fromDayNumber(n: number): IsoDate {
   return isoDate(era * 400 + yoe + (m <= 2 ? 1 : 0), m, d);
 }
 
+/** Day numbers by ISO text: reports compare the same few hundred dates for every row. */
+const dayNumbers = new Map<string, number>();
+const MAX_DAY_NUMBERS = 100_000;
+
 export function dayNumber(iso: IsoDate): number {
+  const known = dayNumbers.get(iso);
+  if (known !== undefined) return known;
   const { y, m, d } = parseIso(iso);
-  return toDayNumber(y, m, d);
+  const n = toDayNumber(y, m, d);
+  if (dayNumbers.size < MAX_DAY_NUMBERS) dayNumbers.set(iso, n);
+  return n;
 }
 
 export function fromDayNumberIso(n: number): IsoDate {
