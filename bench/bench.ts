@@ -24,6 +24,7 @@ import { GasWorkbook, gasHost } from '../src/adapters/gas';
 import { memoryHost, type MemoryWorkbook } from '../src/adapters/memory/memory-workbook';
 import { XlsxWorkbook } from '../src/adapters/xlsx';
 import { readSampleFiles, type CliIo } from '../src/cli/main';
+import { INPUT_SHEETS } from '../src/core/schema';
 import type { Host, WorkbookPort } from '../src/port/workbook';
 import { installFakeGlobals, type FakeGas } from '../test/fakes/spreadsheet-app';
 import { BENCH_COMMANDS, benchCommand, type BenchCommand } from './commands';
@@ -100,6 +101,33 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * One bare pass over every character of every input cell's value and formula, timed in the same process
+ * after the command: the least that any command reading (and fingerprinting) its input has to do, so
+ * core time can be read against what this machine does in one pass over the data.
+ */
+function scanInputs(workbook: MemoryWorkbook): { scanMs: number; scanChars: number } {
+  const snapshots = INPUT_SHEETS.map((s) => workbook.readSheet(s.name)).filter((s) => s !== null);
+  gc();
+  const start = performance.now();
+  let chars = 0;
+  let sum = 0;
+  for (const snapshot of snapshots) {
+    for (const grid of [snapshot.values, snapshot.formulas]) {
+      for (const row of grid) {
+        for (const value of row) {
+          if (typeof value !== 'string') continue;
+          for (let i = 0; i < value.length; i++) sum = (sum + value.charCodeAt(i)) | 0;
+          chars += value.length;
+        }
+      }
+    }
+  }
+  const scanMs = performance.now() - start;
+  // The sum is used, so the loop cannot be optimized away.
+  return { scanMs: sum === 0.5 ? -1 : scanMs, scanChars: chars };
+}
+
 function coreChild(size: number, name: string) {
   const command = benchCommand(name);
   const workbook: MemoryWorkbook = syntheticWorkbook(samples(), size);
@@ -115,10 +143,12 @@ function coreChild(size: number, name: string) {
   command.run(host);
   const ms = performance.now() - start;
   sampler.sample();
+  const peak = sampler.peak;
   return {
+    ...scanInputs(workbook),
     ms: ms - sampler.portMs,
     totalMs: ms,
-    heapPeakMB: (sampler.peak - before) / 2 ** 20,
+    heapPeakMB: (peak - before) / 2 ** 20,
     rssMB: process.resourceUsage().maxRSS / 1024,
     portCalls: Object.fromEntries(workbook.calls),
     alerts: plain.ui.alerts.map((a) => a.message),
@@ -244,6 +274,8 @@ interface CommandRow {
   coreMs: number;
   /** Core and host together. */
   totalMs: number;
+  /** One bare pass over every character of the input, in the same process (scanInputs). */
+  scanMs: number;
   heapPeakMB: number;
   rssMB: number;
   portOps: Record<string, number>;
@@ -255,6 +287,8 @@ interface SizeResult {
   trackingRows: number;
   measures: number;
   xlsxBytes: number;
+  /** The .xlsx `run all` writes (the input with every report added). */
+  runAllBytes: number;
   commands: CommandRow[];
   runAllMs: number;
   floorMs: number;
@@ -287,6 +321,7 @@ function measureSize(size: number, dir: string): SizeResult {
       uiCalls: gas.ui,
       coreMs: core.ms,
       totalMs: core.totalMs,
+      scanMs: core.scanMs,
       heapPeakMB: core.heapPeakMB,
       rssMB: core.rssMB,
       portOps: gas.ops,
@@ -307,6 +342,7 @@ function measureSize(size: number, dir: string): SizeResult {
     runAll.push(child(['cli', input, path.join(dir, `all-${size}.xlsx`)], big ? 12000 : 4096));
   }
   process.stderr.write('\n');
+  const runAllBytes = fs.statSync(path.join(dir, `all-${size}.xlsx`)).size;
   const runAllMs = median(runAll.map((r) => r.wallMs));
   const floorMs = median(floor.map((r) => r.wallMs));
   const counts = syntheticCounts(size);
@@ -315,6 +351,7 @@ function measureSize(size: number, dir: string): SizeResult {
     trackingRows: counts.tracking,
     measures: counts.measures,
     xlsxBytes: xlsx.bytes,
+    runAllBytes,
     commands,
     runAllMs,
     floorMs,
@@ -398,6 +435,7 @@ function table(sizes: readonly SizeResult[]): string {
       pad('builder', 8),
       pad('core ms', 9),
       pad('+host ms', 9),
+      pad('scan ms', 8),
       pad('heap Δ MB', 10),
       pad('RSS MB', 8),
     ].join(' '),
@@ -414,6 +452,7 @@ function table(sizes: readonly SizeResult[]): string {
           pad(row.builderCalls, 8),
           pad(row.coreMs.toFixed(1), 9),
           pad(row.totalMs.toFixed(1), 9),
+          pad(row.scanMs.toFixed(1), 8),
           pad(row.heapPeakMB.toFixed(1), 10),
           pad(Math.round(row.rssMB), 8),
         ].join(' '),
@@ -425,6 +464,7 @@ function table(sizes: readonly SizeResult[]): string {
     [
       pad('rows', 7),
       pad('.xlsx MB', 9),
+      pad('out MB', 7),
       pad('run all ms', 11),
       pad('floor ms', 9),
       pad('ratio', 6),
@@ -436,6 +476,7 @@ function table(sizes: readonly SizeResult[]): string {
       [
         pad(size.planRows, 7),
         pad((size.xlsxBytes / 2 ** 20).toFixed(1), 9),
+        pad((size.runAllBytes / 2 ** 20).toFixed(1), 7),
         pad(Math.round(size.runAllMs), 11),
         pad(Math.round(size.floorMs), 9),
         pad(size.runAllRatio.toFixed(2), 6),
