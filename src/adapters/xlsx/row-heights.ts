@@ -25,6 +25,8 @@ function textOf(cell: OutCell): string {
 
 export function lineCount(text: string, widthPx: number, fontPt: number): number {
   const perLine = Math.max(1, Math.floor((widthPx - CELL_PADDING_PX) / (fontPt * CHAR_PX_PER_PT)));
+  // Most cells fit one line as typed (marks only shorten a text): no split or replace for them.
+  if (text.length <= perLine && !text.includes('\n')) return 1;
   return text
     .split('\n')
     .reduce(
@@ -63,7 +65,7 @@ export function fitWrappedRows(
       const style = styleAt(r + 1, c + 1);
       if (!style.wrap) return;
       const fontPt = style.fontSize ?? DEFAULT_FONT_PT;
-      const width = merged.get(`${r + 1}:${c + 1}`) ?? widthOf(c + 1);
+      const width = (merged.size ? merged.get(`${r + 1}:${c + 1}`) : undefined) ?? widthOf(c + 1);
       const lines = lineCount(text, width, fontPt);
       if (lines > 1) tallest = Math.max(tallest, lines * fontPt * LINE_HEIGHT_PER_PT);
     });
