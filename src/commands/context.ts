@@ -2,7 +2,13 @@
  * What every command shares: the document lock, one read per input sheet, marks, and Thai errors that
  * stop a command cleanly.
  */
-import { readInputs, resolveSheetName, type InputSnapshots, type Inputs } from '../core/inputs';
+import {
+  readInputs,
+  resolveSheetName,
+  type InputSnapshots,
+  type Inputs,
+  type ReadOptions,
+} from '../core/inputs';
 import {
   cellKey,
   cellsToRead,
@@ -70,6 +76,7 @@ export interface WorkbookRead {
 export function readWorkbook(
   workbook: WorkbookPort,
   keys: readonly InputSheetKey[] = INPUT_SHEETS.map((s) => s.key),
+  options: ReadOptions = {},
 ): WorkbookRead {
   const sheets = workbook.listSheets();
   const names = sheets.map((s) => s.name);
@@ -81,7 +88,7 @@ export function readWorkbook(
     if (name) sheetNames[spec.key] = name;
     snapshots[spec.key] = name ? workbook.readSheet(name) : null;
   }
-  return { sheets, snapshots, inputs: readInputs(snapshots, workbook.timeZone(), sheetNames) };
+  return { sheets, snapshots, inputs: readInputs(snapshots, workbook.timeZone(), sheetNames, options) };
 }
 
 /** The as-of date: the option, else the settings, else today in the workbook's zone. */

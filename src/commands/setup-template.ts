@@ -40,7 +40,8 @@ export function templateDefaults(today: string): TemplateDefaults {
 
 export function runSetupTemplate(host: Host): SetupResult {
   return withDocumentLock(host, () => {
-    const read = readWorkbook(host.workbook);
+    // Only the layouts, the settings and the reference are used: the data rows are not read.
+    const read = readWorkbook(host.workbook, undefined, { dataRows: false });
     const { snapshots, inputs } = read;
     const defaults = templateDefaults(todayIn(host.workbook.timeZone(), host.now()));
     const framework = indicatorNames(inputs.reference);

@@ -1184,6 +1184,14 @@ function readScores(
 
 // ---------------------------------------------------------------------------------------------------------
 
+export interface ReadOptions {
+  /**
+   * false: the data tables (scores, plan, measures, tracking) are located and their headers checked,
+   * but their rows are not read (a command that needs only the layout, such as the template repair).
+   */
+  dataRows?: boolean;
+}
+
 /**
  * Reads every input sheet that has a snapshot. `sheetNames` lists the workbook's sheets so a missing
  * input sheet is reported once, at its own name.
@@ -1192,6 +1200,7 @@ export function readInputs(
   snapshots: InputSnapshots,
   timeZone: string,
   sheetNames?: Partial<Record<InputSheetKey, string>>,
+  options: ReadOptions = {},
 ): Inputs {
   const names: Partial<Record<InputSheetKey, string>> = {};
   for (const spec of INPUT_SHEETS)
@@ -1233,16 +1242,24 @@ export function readInputs(
     indicatorNames: known,
     cache,
   });
-  const plan = memoTable(snapshots.plan, context('plan'), layouts, 'plan', readPlan);
+  const table = <T>(
+    key: 'plan' | 'scores' | 'measures' | 'tracking',
+    read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
+  ): T[] => {
+    if (options.dataRows !== false) return memoTable(snapshots[key], context(key), layouts, key, read);
+    tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
+    return [];
+  };
+  const plan = table('plan', readPlan);
   const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
   const inputs: Inputs = {
     sheetNames: names,
     settings,
     reference,
-    scores: memoTable(snapshots.scores, context('scores'), layouts, 'scores', readScores),
+    scores: table('scores', readScores),
     plan,
-    measures: memoTable(snapshots.measures, context('measures'), layouts, 'measures', readMeasures),
-    tracking: memoTable(snapshots.tracking, context('tracking'), layouts, 'tracking', readTracking),
+    measures: table('measures', readMeasures),
+    tracking: table('tracking', readTracking),
     planYears,
     layouts,
     findings: [],
