@@ -334,7 +334,8 @@ function cachedReading(
       : typeof v === 'boolean'
         ? caches.booleans
         : caches.dates;
-    const key = v instanceof Date ? v.getTime() : v;
+    // By time, not identity: a Date from another realm (node:vm, Apps Script) is no instanceof Date here.
+    const key = typeof v === 'object' && v !== null ? v.getTime() : v;
     byDisplay = outer.get(key);
     if (!byDisplay) outer.set(key, (byDisplay = new Map()));
     const known = byDisplay.get(cell.display);
