@@ -17,6 +17,7 @@
  */
 import type { CellValue } from './cells';
 import type { SheetSnapshot } from './snapshot';
+import { textSlot } from './text-slot';
 
 /** The fingerprint recorded for an input sheet that does not exist. */
 export const MISSING_PRINT = '-';
@@ -118,26 +119,18 @@ const printsOfFrozen = new WeakMap<object, string>();
 /** Slots of the long-text cache (a power of two). */
 const TEXT_SLOTS = 4096;
 
-/**
- * The hashes of one sheet's long texts, in a direct-mapped cache: a text's slot comes from its length
- * and three of its characters (no scan), and a slot keeps the last text put there with its two lanes.
- * A text repeated down a sheet is usually the same string, so the check is one comparison; a text
- * that lost its slot is simply hashed again. (A Map was slower: its lookups cost more than they saved.)
- */
+/** The hashes of one sheet's long texts, in a direct-mapped cache (textSlot): two lanes per slot. */
 class LongTexts {
   private readonly texts: (string | null)[] = new Array<string | null>(TEXT_SLOTS).fill(null);
   readonly lanes = new Int32Array(TEXT_SLOTS * 2);
 
   /** Where the text's two lanes sit in `lanes`. */
   of(text: string): number {
-    const n = text.length;
-    const slot =
-      (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 3 + text.charCodeAt(n - 1)) &
-      (TEXT_SLOTS - 1);
+    const slot = textSlot(text, TEXT_SLOTS);
     const at = slot * 2;
     if (this.texts[slot] === text) return at;
     const hasher = new Hasher();
-    hasher.code(n);
+    hasher.code(text.length);
     hasher.text(text);
     this.lanes[at] = hasher.h1;
     this.lanes[at + 1] = hasher.h2;

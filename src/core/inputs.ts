@@ -46,6 +46,7 @@ import {
   tableSpec,
 } from './schema';
 import type { SheetSnapshot } from './snapshot';
+import { textSlot } from './text-slot';
 import { normalizeSpaces, toArabicDigits } from './thai/digits';
 import {
   cellOf,
@@ -353,6 +354,31 @@ function cachedReading(
 /** What readTyped gives for a cell that could not be read (its finding is already reported). */
 const UNREADABLE = Symbol('unreadable');
 
+const TEXT_SLOTS = 8192;
+
+/**
+ * Each text as normalizeSpaces gives it and whether it is a placeholder, in a direct-mapped cache
+ * (textSlot): the same text down a column is checked once, not scanned again per cell. Both are pure
+ * functions of the text, so one cache serves every read.
+ */
+const textCache = {
+  raw: new Array<string | null>(TEXT_SLOTS).fill(null),
+  normalized: new Array<string>(TEXT_SLOTS).fill(''),
+  placeholder: new Uint8Array(TEXT_SLOTS),
+};
+
+/** The slot holding the text's normalized form and placeholder flag (worked out now if missing). */
+function textSlotOf(raw: string): number {
+  const slot = textSlot(raw, TEXT_SLOTS);
+  if (textCache.raw[slot] !== raw) {
+    const text = normalizeSpaces(raw);
+    textCache.raw[slot] = raw;
+    textCache.normalized[slot] = text;
+    textCache.placeholder[slot] = isNormalizedPlaceholder(text) ? 1 : 0;
+  }
+  return slot;
+}
+
 function placeholderOrRead(
   ctx: ReadContext,
   type: ColumnType,
@@ -360,11 +386,13 @@ function placeholderOrRead(
   fiscalYear?: number,
 ): CachedReading {
   if (typeof cell.value !== 'string' || type === 'units') return readByType(ctx, type, cell, fiscalYear);
-  const text = normalizeSpaces(cell.value);
-  if (isNormalizedPlaceholder(text)) return PLACEHOLDER;
-  // Plain text: the normalized text is the reading (what textOf would give), one scan instead of two.
+  const slot = textSlotOf(cell.value);
+  if (textCache.placeholder[slot]) return PLACEHOLDER;
+  const text = textCache.normalized[slot];
+  // Plain text: the normalized text is the reading (what textOf would give). A blank text normalizes
+  // to '', so only then is the cell looked at again.
   if (TEXT_TYPES.has(type))
-    return isBlank(cell.value) ? BLANK_READING : { kind: 'ok', value: text, readAs: text };
+    return text === '' && isBlank(cell.value) ? BLANK_READING : { kind: 'ok', value: text, readAs: text };
   return readByType(ctx, type, cell, fiscalYear);
 }
 

@@ -4,7 +4,8 @@
  * problems, and no data row read.
  */
 import { readWorkbook } from '../../src/commands/context';
-import { columnOf, sampleWorkbook } from '../helpers/workbooks';
+import { columnOf, sampleWorkbook, setCell } from '../helpers/workbooks';
+import { textSlot } from '../../src/core/text-slot';
 import type { MemoryWorkbook } from '../../src/adapters/memory/memory-workbook';
 import { tableSpec } from '../../src/core/schema';
 
@@ -50,5 +51,27 @@ describe('readInputs without data rows', () => {
       expect.arrayContaining(['missing-column', 'duplicate-column']),
     );
     expect(layoutOnly.findings.filter((f) => HEADER_RULES.has(f.rule))).toEqual(headerFindings);
+  });
+});
+
+describe('texts that share a slot of the reading caches (textSlot)', () => {
+  test('a placeholder and a real name of the same slot, down a column, each read as itself', () => {
+    const placeholder = 'ระบุชื่อโครงการ';
+    // Same length, first, middle and last characters: the same slot; not a placeholder.
+    const real = `ร${'กขค'}${placeholder.slice(4)}`;
+    expect(real.length).toBe(placeholder.length);
+    expect(textSlot(real, 8192)).toBe(textSlot(placeholder, 8192));
+    const workbook = sampleWorkbook();
+    const cells = [placeholder, real, placeholder, real].map((name, i) =>
+      setCell(workbook, 'plan', i + 1, 'name', name),
+    );
+    const inputs = readWorkbook(workbook).inputs;
+    const flagged = inputs.findings
+      .filter((f) => f.rule === 'placeholder' && f.sheet === 'แผนปฏิบัติการ')
+      .map((f) => f.cell);
+    expect(flagged).toEqual(expect.arrayContaining([cells[0], cells[2]]));
+    expect(flagged).not.toContain(cells[1]);
+    expect(flagged).not.toContain(cells[3]);
+    expect(inputs.plan.slice(0, 4).map((item) => item.name)).toEqual([placeholder, real, placeholder, real]);
   });
 });
