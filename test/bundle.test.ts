@@ -9,8 +9,8 @@ import ts from 'typescript';
 import { BUSY_MESSAGE } from '../src/commands/context';
 import { GENERATED_SHEETS } from '../src/core/schema';
 import { MENU, MENU_TITLE, menuHandlers } from '../src/gas/menu';
-import { installFakeGlobals, type FakeGas, type SeedCell } from './fakes/spreadsheet-app';
-import { columnOf, dataRowOf, ROOT, sampleWorkbook } from './helpers/workbooks';
+import { installFakeGlobals, type FakeGas } from './fakes/spreadsheet-app';
+import { columnOf, dataRowOf, ROOT, sampleSeeds, sampleWorkbook } from './helpers/workbooks';
 
 const DIST = path.join(ROOT, 'dist');
 const code = fs.readFileSync(path.join(DIST, 'Code.js'), 'utf8');
@@ -24,14 +24,6 @@ function topLevel(source: string): { functions: string[]; moduleSyntax: number }
     if (ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || ts.isExportAssignment(st)) moduleSyntax++;
   }
   return { functions, moduleSyntax };
-}
-
-/** The sample workbook as the fake's initial sheets. */
-function sampleSeeds(): Record<string, SeedCell[][]> {
-  const workbook = sampleWorkbook();
-  const seeds: Record<string, SeedCell[][]> = {};
-  for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
-  return seeds;
 }
 
 type Bundle = Record<string, (...args: unknown[]) => unknown>;

@@ -288,7 +288,10 @@ interface KindCache {
 /** Beyond this many distinct cells per kind, new ones are read without being kept (bounded memory). */
 const MAX_CACHED_READINGS = 100_000;
 
-/** Column types read as plain text: cheaper to read again than to look up (and rarely repeated). */
+/**
+ * Column types read as plain text. They skip the reading cache: their reading is the normalized text,
+ * which textSlotOf already keeps (with the placeholder check) for texts that repeat.
+ */
 const TEXT_TYPES: ReadonlySet<ColumnType> = new Set(['text', 'longText', 'code', 'choice', 'url']);
 
 function newReadingCache(): ReadingCache {

@@ -21,8 +21,8 @@ import { GENERATED_SHEETS } from '../../src/core/schema';
 import { parseState } from '../../src/core/state';
 import { bahtText, bahtWithWords } from '../../src/core/thai/bahttext';
 import type { Host } from '../../src/port/workbook';
-import { installFakeGlobals, uninstallFakeGlobals, type SeedCell } from '../fakes/spreadsheet-app';
-import { inputCells, sampleFiles, sampleHost, sampleWorkbook, setCell } from '../helpers/workbooks';
+import { installFakeGlobals, uninstallFakeGlobals } from '../fakes/spreadsheet-app';
+import { inputCells, sampleFiles, sampleHost, sampleSeeds, setCell } from '../helpers/workbooks';
 
 const PROGRESS = 'สรุปความก้าวหน้า 6 เดือน 2566';
 const NOW = new Date('2023-04-15T03:00:00Z');
@@ -307,13 +307,6 @@ describe('through the .xlsx host: save, reload, run again', () => {
 
 describe('through the SpreadsheetApp fake via gasHost()', () => {
   afterEach(() => uninstallFakeGlobals(globalThis));
-
-  function sampleSeeds(): Record<string, SeedCell[][]> {
-    const workbook = sampleWorkbook();
-    const seeds: Record<string, SeedCell[][]> = {};
-    for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
-    return seeds;
-  }
 
   test('every step, toasts, warning-only protections, sign-off entries kept, stale banner written', () => {
     const gas = installFakeGlobals(globalThis, { sheets: sampleSeeds() });

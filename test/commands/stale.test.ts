@@ -12,8 +12,8 @@ import { FRESH_TEXT, sheetsInStatus, STATUS_COLORS } from '../../src/core/report
 import { GENERATED_SHEETS } from '../../src/core/schema';
 import { parseState } from '../../src/core/state';
 import { gasHost } from '../../src/adapters/gas';
-import { installFakeGlobals, uninstallFakeGlobals, type SeedCell } from '../fakes/spreadsheet-app';
-import { inputCells, sampleHost, sampleWorkbook, setCell } from '../helpers/workbooks';
+import { installFakeGlobals, uninstallFakeGlobals } from '../fakes/spreadsheet-app';
+import { inputCells, sampleHost, sampleSeeds, setCell } from '../helpers/workbooks';
 
 type TestHost = ReturnType<typeof sampleHost>;
 
@@ -264,13 +264,6 @@ describe('on open', () => {
 
 describe('on open, through the SpreadsheetApp fake via gasHost()', () => {
   afterEach(() => uninstallFakeGlobals(globalThis));
-
-  function sampleSeeds(): Record<string, SeedCell[][]> {
-    const workbook = sampleWorkbook();
-    const seeds: Record<string, SeedCell[][]> = {};
-    for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
-    return seeds;
-  }
 
   test('a fresh spreadsheet: no input read at all; a busy lock: nothing read or written', () => {
     const gas = installFakeGlobals(globalThis, { sheets: sampleSeeds() });

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { installFakeGlobals, type FakeGas, type FakeOptions, type SeedCell } from '../fakes/spreadsheet-app';
 import { SCORES_2565 } from '../helpers/ita-fixtures';
-import { ROOT, sampleWorkbook } from '../helpers/workbooks';
+import { ROOT, sampleSeeds } from '../helpers/workbooks';
 
 const BUILD_SCRIPT = path.join(ROOT, 'scripts', 'build.mjs');
 type Cells = (string | number)[][];
@@ -53,15 +53,6 @@ beforeAll(() => {
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-/** The sample workbook as the fake's sheets, optionally changed first. */
-function sampleSeeds(change?: (seeds: Record<string, SeedCell[][]>) => void): Record<string, SeedCell[][]> {
-  const workbook = sampleWorkbook();
-  const seeds: Record<string, SeedCell[][]> = {};
-  for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
-  change?.(seeds);
-  return seeds;
-}
 
 /** Custom functions run without a UI. */
 function load(options: FakeOptions = { sheets: sampleSeeds(), ui: false }): { gas: FakeGas; bundle: Bundle } {

@@ -5,6 +5,7 @@ import { memoryHost, MemoryWorkbook } from '../../src/adapters/memory/memory-wor
 import { buildSample, SAMPLE_FILE_NAMES, type SampleFiles } from '../../src/cli/sample';
 import type { CellValue } from '../../src/core/cells';
 import type { SheetSnapshot } from '../../src/core/snapshot';
+import type { SeedCell } from '../fakes/spreadsheet-app';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const SAMPLES_DIR = path.join(ROOT, 'sheets-templates', 'samples');
@@ -24,6 +25,17 @@ export function sampleWorkbook(): MemoryWorkbook {
 }
 
 /** A host over the sample, its clock fixed (2023-04-15 10:00 Bangkok) unless given. */
+/** The sample workbook as the SpreadsheetApp fake's initial sheets, optionally changed first. */
+export function sampleSeeds(
+  change?: (seeds: Record<string, SeedCell[][]>) => void,
+): Record<string, SeedCell[][]> {
+  const workbook = sampleWorkbook();
+  const seeds: Record<string, SeedCell[][]> = {};
+  for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
+  change?.(seeds);
+  return seeds;
+}
+
 export function sampleHost(now?: Date) {
   return memoryHost(sampleWorkbook(), now);
 }

@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SeedCell } from '../fakes/spreadsheet-app';
-import { ROOT, sampleWorkbook } from '../helpers/workbooks';
+import { ROOT } from '../helpers/workbooks';
 
 export const PANEL_EXPORTS = ['panelLoad', 'panelSelect', 'showPanel'];
 
@@ -50,12 +49,4 @@ export function buildPanel(): PanelBuild {
 
 export function removeBuild(build: PanelBuild | undefined): void {
   if (build) fs.rmSync(build.dir, { recursive: true, force: true });
-}
-
-/** The sample workbook as the fake's initial sheets. */
-export function sampleSeeds(): Record<string, SeedCell[][]> {
-  const workbook = sampleWorkbook();
-  const seeds: Record<string, SeedCell[][]> = {};
-  for (const { name } of workbook.listSheets()) seeds[name] = workbook.values(name) as SeedCell[][];
-  return seeds;
 }

@@ -8,8 +8,8 @@ import vm from 'node:vm';
 import { readWorkbook } from '../../src/commands/context';
 import { panelData, type PanelData } from '../../src/core/panel';
 import { installFakeGlobals, type FakeGas, type SeedCell } from '../fakes/spreadsheet-app';
-import { sampleWorkbook } from '../helpers/workbooks';
-import { buildPanel, PANEL_EXPORTS, removeBuild, sampleSeeds, type PanelBuild } from './panel-build';
+import { sampleSeeds, sampleWorkbook } from '../helpers/workbooks';
+import { buildPanel, PANEL_EXPORTS, removeBuild, type PanelBuild } from './panel-build';
 
 type Bundle = {
   showPanel(): void;
