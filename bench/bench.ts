@@ -9,7 +9,8 @@
  *   with the minimum of minimum.ts; builder, lock and dialog calls are reported apart.
  * - core time and memory: the command on the memory host; the heap is sampled at every port call.
  * And per size: the CLI's `run all` on the workbook as .xlsx against the floor of reading and writing
- * the same file with exceljs and no processing, both as child processes in the same run.
+ * the same file with exceljs and no processing, both as child processes in the same run (`run all`
+ * under the command's own V8 flags, bin/node-flags.js; the floor under Node's defaults).
  *
  * Targets (DESIGN §5, §6; issue 6): document calls per command do not grow with rows and are at most 3×
  * the minimum; `run all` at 100,000 rows within 1.5× the floor; each command's core time under 1 s at
@@ -236,8 +237,20 @@ interface ChildRun<T> {
   result: T;
 }
 
-function child<T>(args: string[], heapMB = 4096): ChildRun<T> {
-  return spawnChild(['--expose-gc', `--max-old-space-size=${heapMB}`, __filename, '--child', ...args]);
+function child<T>(args: string[], heapMB = 4096, flags: readonly string[] = []): ChildRun<T> {
+  return spawnChild([
+    ...flags,
+    '--expose-gc',
+    `--max-old-space-size=${heapMB}`,
+    __filename,
+    '--child',
+    ...args,
+  ]);
+}
+
+/** The V8 flags the ita-sheets command runs under (bin/node-flags.js), so `run all` is measured as run. */
+function cliFlags(): readonly string[] {
+  return createRequire(__filename)(path.join(ROOT, 'bin', 'node-flags.js')) as string[];
 }
 
 /** The floor in its own process, the same heap limit as the CLI's child. */
@@ -343,7 +356,7 @@ function measureSize(size: number, dir: string): SizeResult {
     process.stderr.write(' floor…');
     floor.push(floorRun(input, path.join(dir, `floor-${size}.xlsx`), big ? 12000 : 4096));
     process.stderr.write(' run all…');
-    runAll.push(child(['cli', input, path.join(dir, `all-${size}.xlsx`)], big ? 12000 : 4096));
+    runAll.push(child(['cli', input, path.join(dir, `all-${size}.xlsx`)], big ? 12000 : 4096, cliFlags()));
   }
   process.stderr.write('\n');
   const runAllBytes = fs.statSync(path.join(dir, `all-${size}.xlsx`)).size;

@@ -1,9 +1,25 @@
 #!/usr/bin/env node
-// The ita-sheets command: runs build/cli.js, rebuilding it first when the sources are newer.
+// The ita-sheets command: runs build/cli.js under the V8 flags of node-flags.js, rebuilding it first
+// when the sources are newer.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const { execFileSync } = require('node:child_process');
+const { execFileSync, spawnSync } = require('node:child_process');
+const NODE_FLAGS = require('./node-flags.js');
+
+// Node takes heap flags only at start: without them, start again with them (once: the child has them).
+if (!NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...NODE_FLAGS, __filename, ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  if (!run.error) {
+    if (run.signal) process.kill(process.pid, run.signal);
+    process.exit(run.status ?? 1);
+  }
+  // Could not start Node again: run here, with V8's defaults.
+}
 
 const root = path.join(__dirname, '..');
 const built = path.join(root, 'build', 'cli.js');

@@ -1,6 +1,7 @@
 /** The ita-sheets command, run as a user runs it (bin/ita-sheets.js in a child process). */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { XlsxWorkbook } from '../../src/adapters/xlsx';
@@ -48,6 +49,34 @@ describe('ita-sheets', () => {
     const badDate = cli(['run', 'validate', SAMPLE, '--as-of', '2023-02-30']);
     expect(badDate.status).toBe(2);
     expect(badDate.stderr).toContain('--as-of');
+  });
+
+  test('runs under the V8 flags of bin/node-flags.js, starting Node again once when they are missing', () => {
+    const flags = createRequire(__filename)(path.join(ROOT, 'bin', 'node-flags.js')) as string[];
+    expect(flags.length).toBeGreaterThan(0);
+    // A preload in NODE_OPTIONS (inherited by any child) records each Node process the command starts.
+    const log = path.join(dir, 'processes.log');
+    const preload = path.join(dir, 'record.js');
+    fs.writeFileSync(
+      preload,
+      `require('fs').appendFileSync(${JSON.stringify(log)}, JSON.stringify(process.execArgv) + '\\n');`,
+    );
+    const result = spawnSync(process.execPath, [BIN, 'run', 'validate', SAMPLE, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: `--require ${preload}`, ITA_SHEETS_NOW: '2023-04-15T03:00:00Z' },
+    });
+    // The exit code and output of the run under the flags come through unchanged.
+    expect(result.status).toBe(1);
+    expect((JSON.parse(result.stdout) as { errors: number }).errors).toBe(2);
+    const processes = fs
+      .readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as string[]);
+    expect(processes).toHaveLength(2);
+    expect(processes[0]).not.toEqual(expect.arrayContaining(flags));
+    expect(processes[1]).toEqual(expect.arrayContaining(flags));
   });
 
   test('an unreadable file exits 2 and says so in Thai', () => {
