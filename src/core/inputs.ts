@@ -2,7 +2,7 @@
  * Reads the input sheets into typed rows. Every cell of every declared column is read once; each problem
  * becomes a finding at its cell. Commands use the typed rows; validation adds the cross-field rules.
  */
-import { a1, isBlank } from './cells';
+import { a1, isBlank, type CellValue } from './cells';
 import { finding, type Finding, type FindingInput } from './findings';
 import {
   readAmountCell,
@@ -316,18 +316,21 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The cached reading of a cell, read on a miss by `special` or else by type (no closure per cell: this
- * runs for most cells of 100,000-row sheets).
+ * The cached reading of a cell's value and display; on a miss the cell is made (cellAt) and read by
+ * `special` or else by type. No closure or cell per call: this runs for most cells of 100,000-row sheets.
  */
 function cachedReading(
   caches: KindCache,
-  cell: RawCell,
-  special: ((cell: RawCell) => Reading<unknown>) | null,
+  v: CellValue,
+  display: string,
+  cellAt: CellMaker,
+  row: number,
+  col: number,
+  special: ((cell: RawCell) => Reading<unknown>) | null | undefined,
   ctx: ReadContext,
   type: ColumnType,
   fiscalYear: number | undefined,
 ): CachedReading {
-  const v = cell.value;
   let byDisplay: Map<string, CachedReading> | undefined;
   if (typeof v === 'string') {
     const known = caches.strings.get(v);
@@ -342,13 +345,14 @@ function cachedReading(
     const key = typeof v === 'object' && v !== null ? v.getTime() : v;
     byDisplay = outer.get(key);
     if (!byDisplay) outer.set(key, (byDisplay = new Map()));
-    const known = byDisplay.get(cell.display);
+    const known = byDisplay.get(display);
     if (known !== undefined) return known;
   }
+  const cell = cellAt(row, col);
   const reading = deepFreeze(special ? special(cell) : placeholderOrRead(ctx, type, cell, fiscalYear));
   if (caches.size < MAX_CACHED_READINGS) {
     caches.size++;
-    if (byDisplay) byDisplay.set(cell.display, reading);
+    if (byDisplay) byDisplay.set(display, reading);
     else caches.strings.set(v as string, reading);
   }
   return reading;
@@ -418,19 +422,72 @@ function readTyped(
   caches: KindCache,
   fiscalYear?: number,
 ): unknown {
-  if (cell.value === null) return null;
-  const reading = TEXT_TYPES.has(type)
-    ? placeholderOrRead(ctx, type, cell)
-    : cachedReading(caches, cell, null, ctx, type, fiscalYear);
-  return resultOf(ctx, cell, reading, label);
+  return readValue(
+    ctx,
+    type,
+    cell.value,
+    cell.display,
+    () => cell,
+    cell.row,
+    cell.col,
+    label,
+    caches,
+    null,
+    fiscalYear,
+  );
 }
 
-/** Reports a reading's problem or notice; the value, null or UNREADABLE. */
-function resultOf(ctx: ReadContext, cell: RawCell, reading: CachedReading, label: string): unknown {
+/**
+ * Reads the cell at (row, col) from its value and display, reporting problems: the value, null (blank)
+ * or UNREADABLE. The cell itself (cellAt) is made only when a reading has to be worked out or reported,
+ * so most cells of a large sheet cost a cache lookup and no allocation.
+ */
+function readValue(
+  ctx: ReadContext,
+  type: ColumnType,
+  v: CellValue,
+  display: string,
+  cellAt: CellMaker,
+  row: number,
+  col: number,
+  label: string,
+  caches: KindCache,
+  special: ((cell: RawCell) => Reading<unknown>) | null | undefined,
+  fiscalYear?: number,
+): unknown {
+  if (v === null) return null;
+  if (!special && TEXT_TYPES.has(type)) {
+    if (typeof v !== 'string')
+      return resultOf(ctx, cellAt, row, col, placeholderOrRead(ctx, type, cellAt(row, col)), label);
+    // Plain text: the normalized text is the reading (what textOf would give).
+    const slot = textSlotOf(v);
+    if (textCache.placeholder[slot]) return resultOf(ctx, cellAt, row, col, PLACEHOLDER, label);
+    const text = textCache.normalized[slot];
+    return text === '' && isBlank(v) ? null : text;
+  }
+  return resultOf(
+    ctx,
+    cellAt,
+    row,
+    col,
+    cachedReading(caches, v, display, cellAt, row, col, special, ctx, type, fiscalYear),
+    label,
+  );
+}
+
+/** Reports a reading's problem or notice at the cell (made then); the value, null or UNREADABLE. */
+function resultOf(
+  ctx: ReadContext,
+  cellAt: CellMaker,
+  row: number,
+  col: number,
+  reading: CachedReading,
+  label: string,
+): unknown {
   switch (reading.kind) {
     case 'ok':
       if (reading.notice)
-        ctx.sink.problem(ctx.sheet, cell, {
+        ctx.sink.problem(ctx.sheet, cellAt(row, col), {
           ...reading.notice,
           readAs: reading.notice.readAs ?? reading.readAs,
         });
@@ -438,13 +495,13 @@ function resultOf(ctx: ReadContext, cell: RawCell, reading: CachedReading, label
     case 'blank':
       return null;
     case 'placeholder':
-      ctx.sink.problem(ctx.sheet, cell, {
+      ctx.sink.problem(ctx.sheet, cellAt(row, col), {
         rule: 'placeholder',
         problem: `ช่อง "${label}" ยังเป็นข้อความตัวอย่างของแบบฟอร์ม ให้กรอกข้อมูลจริงแทน`,
       });
       return UNREADABLE;
     default:
-      ctx.sink.problem(ctx.sheet, cell, reading.problem);
+      ctx.sink.problem(ctx.sheet, cellAt(row, col), reading.problem);
       return UNREADABLE;
   }
 }
@@ -499,8 +556,11 @@ interface ColumnReader {
 /** A row's readings, by position in the table's declared columns (undefined: no such column). */
 interface RowRead {
   values: unknown[];
-  /** The cells read, by the same position (so a row's text is taken from the cell already made). */
-  cells: (RawCell | undefined)[];
+  /** The row's values and displays by 0-based column (ReadTable.lineAt), for the texts of its cells. */
+  line: readonly CellValue[] | undefined;
+  shown: readonly string[] | undefined;
+  /** 1-based column of each declared column, by position (0: not in the sheet); one per table read. */
+  cols: readonly number[];
   /** Made on the first unreadable cell. */
   unreadable: Set<string> | null;
 }
@@ -541,46 +601,52 @@ function columnReaders(
   return readers;
 }
 
+/** The 1-based column of each declared column of a table, by position (0 where the sheet lacks it). */
+function readerCols(readers: readonly ColumnReader[], width: number): number[] {
+  const cols = new Array<number>(width).fill(0);
+  for (const reader of readers) cols[reader.index] = reader.col;
+  return cols;
+}
+
 /** Reads every declared column of a row; required blanks are reported. */
 function readRow(
   ctx: ReadContext,
   readers: readonly ColumnReader[],
-  width: number,
-  cellAt: CellMaker,
+  cols: readonly number[],
+  table: ReadTable,
   row: number,
   fiscalYear?: number,
 ): RowRead {
-  const values = new Array<unknown>(width);
-  const cells = new Array<RawCell | undefined>(width);
+  const values = new Array<unknown>(cols.length);
+  const lineAt = table.lineAt(row);
+  const line = lineAt.values;
+  const shown = lineAt.displays;
   let unreadable: Set<string> | null = null;
   for (let i = 0; i < readers.length; i++) {
     const reader = readers[i];
     const { spec } = reader;
-    const cell = cellAt(row, reader.col);
-    cells[reader.index] = cell;
-    let value: unknown;
-    if (reader.special) {
-      const special = reader.special;
-      value =
-        cell.value === null
-          ? null
-          : resultOf(
-              ctx,
-              cell,
-              cachedReading(reader.caches as KindCache, cell, special, ctx, spec.type, fiscalYear),
-              spec.header,
-            );
-    } else {
-      const caches = reader.caches ?? kindCache(ctx, kindOf(spec.type, fiscalYear));
-      value = readTyped(ctx, spec.type, cell, spec.header, caches, fiscalYear);
-    }
+    const c = reader.col - 1;
+    const caches = reader.caches ?? kindCache(ctx, kindOf(spec.type, fiscalYear));
+    let value = readValue(
+      ctx,
+      spec.type,
+      line?.[c] ?? null,
+      shown?.[c] ?? '',
+      table.cellAt,
+      row,
+      reader.col,
+      spec.header,
+      caches,
+      reader.special,
+      fiscalYear,
+    );
     if (value === UNREADABLE) {
       (unreadable ??= new Set()).add(spec.key);
       value = null;
-    } else if (value === null && spec.required) reportRequired(ctx, spec, cell);
+    } else if (value === null && spec.required) reportRequired(ctx, spec, table.cellAt(row, reader.col));
     values[reader.index] = value;
   }
-  return { values, cells, unreadable };
+  return { values, line, shown, cols, unreadable };
 }
 
 function reportRequired(ctx: ReadContext, spec: ColumnSpec, cell: RawCell): void {
@@ -607,17 +673,25 @@ function typed<T>(v: unknown): T | null {
 
 /** The text of a cell read (textOf), '' when the row has no such column. */
 function textAt(read: RowRead, index: number): string {
-  const cell = read.cells[index];
-  return cell ? textOf(cell) : '';
+  const col = read.cols[index];
+  if (col === 0) return '';
+  const value = read.line?.[col - 1] ?? null;
+  if (value === null) return '';
+  // Texts repeat down a column (units, periods): their normalized form is kept by textSlotOf.
+  if (typeof value === 'string') return textCache.normalized[textSlotOf(value)];
+  return normalizeSpaces(read.shown?.[col - 1] || String(value));
 }
 
 /** The code of a cell read (codeOf), '' when the row has no such column. */
 function codeAt(read: RowRead, index: number): string {
-  const cell = read.cells[index];
-  if (!cell) return '';
+  const col = read.cols[index];
+  if (col === 0) return '';
+  const value = read.line?.[col - 1] ?? null;
+  if (typeof value === 'number') return String(value);
   // A text cell read as a code column holds its text already normalized (one scan saved per cell).
-  const value = read.values[index];
-  return typeof cell.value === 'string' && typeof value === 'string' ? toArabicDigits(value) : codeOf(cell);
+  const reading = read.values[index];
+  if (typeof value === 'string' && typeof reading === 'string') return toArabicDigits(reading);
+  return toArabicDigits(textAt(read, index));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -843,8 +917,9 @@ function readReference(
       });
     }
     const readers = columnReaders(ctx, table, read.layout);
+    const cols = readerCols(readers, table.columns.length);
     for (const row of read.rows) {
-      const rowRead = readRow(ctx, readers, table.columns.length, read.cellAt, row.row);
+      const rowRead = readRow(ctx, readers, cols, read, row.row);
       if (rowRead.unreadable) continue;
       const values = new Map(table.columns.map((c, i) => [c.key, rowRead.values[i]]));
       switch (table.key) {
@@ -1060,15 +1135,27 @@ function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inp
   if (!read) return [];
   const family = read.layout.family;
   const C = PLAN_COLUMNS;
-  const width = PLAN_TABLE.columns.length;
   const readers = columnReaders(ctx, PLAN_TABLE, read.layout, { type: (cell) => readItemType(cell) });
+  const cols = readerCols(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
   return read.rows.map((row) => {
-    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const r = readRow(ctx, readers, cols, read, row.row);
     const v = r.values;
     const budgets: BudgetCell[] = family.map((member) => {
+      const c = member.col - 1;
+      const value = readValue(
+        ctx,
+        'amount',
+        r.line?.[c] ?? null,
+        r.shown?.[c] ?? '',
+        read.cellAt,
+        row.row,
+        member.col,
+        member.header,
+        amounts,
+        null,
+      );
       const cell = read.cellAt(row.row, member.col);
-      const value = readTyped(ctx, 'amount', cell, member.header, amounts);
       if (value === UNREADABLE) {
         (r.unreadable ??= new Set()).add(`budget:${member.n}`);
         return { year: member.n, cell, amount: null };
@@ -1104,7 +1191,6 @@ function readMeasures(
   const read = tableRead(snapshot, MEASURES_TABLE, ctx, layouts);
   if (!read) return [];
   const C = MEASURE_COLUMNS;
-  const width = MEASURES_TABLE.columns.length;
   // Periods read in the row's own fiscal year: their cache is chosen per row.
   const readers = columnReaders(
     ctx,
@@ -1113,11 +1199,12 @@ function readMeasures(
     { status: (cell) => readStatus(cell) },
     true,
   );
+  const cols = readerCols(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
   return read.rows.map((row) => {
     const fy = yearCol === undefined ? null : readFiscalYear(read.cellAt(row.row, yearCol));
     const fiscalYear = fy?.kind === 'ok' ? fy.value : undefined;
-    const r = readRow(ctx, readers, width, read.cellAt, row.row, fiscalYear);
+    const r = readRow(ctx, readers, cols, read, row.row, fiscalYear);
     const v = r.values;
     return {
       row: row.row,
@@ -1149,10 +1236,10 @@ function readTracking(
   const read = tableRead(snapshot, TRACKING_TABLE, ctx, layouts);
   if (!read) return [];
   const C = TRACKING_COLUMNS;
-  const width = TRACKING_TABLE.columns.length;
   const readers = columnReaders(ctx, TRACKING_TABLE, read.layout, { status: (cell) => readStatus(cell) });
+  const cols = readerCols(readers, TRACKING_TABLE.columns.length);
   return read.rows.map((row) => {
-    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const r = readRow(ctx, readers, cols, read, row.row);
     const v = r.values;
     return {
       row: row.row,
@@ -1185,11 +1272,11 @@ function readScores(
   if (!read) return [];
   const family = read.layout.family;
   const C = SCORE_COLUMNS;
-  const width = SCORES_TABLE.columns.length;
   const readers = columnReaders(ctx, SCORES_TABLE, read.layout);
+  const cols = readerCols(readers, SCORES_TABLE.columns.length);
   const scoreCache = kindCache(ctx, 'score');
   return read.rows.map((row) => {
-    const r = readRow(ctx, readers, width, read.cellAt, row.row);
+    const r = readRow(ctx, readers, cols, read, row.row);
     const v = r.values;
     const scores = new Map<number, number>();
     const scoreCells = new Map<number, RawCell>();

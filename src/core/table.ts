@@ -58,6 +58,17 @@ export interface ReadTable {
   rows: TableRow[];
   /** Makes the cell at a 1-based address as rows see it (merged cells read their merge's top-left). */
   cellAt: CellMaker;
+  /**
+   * A row's values and displays by 0-based column, as cellAt would give them, without making cells:
+   * the snapshot's own arrays (not to be changed), or copies where the sheet has merges.
+   */
+  lineAt(row: number): RowLine;
+}
+
+/** Values and displays of one sheet row by 0-based column (undefined where the row is shorter). */
+export interface RowLine {
+  values: readonly CellValue[] | undefined;
+  displays: readonly string[] | undefined;
 }
 
 /** Canonical form of a header or label for matching. */
@@ -234,7 +245,27 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
       col,
     };
   };
-  if (!layout.headerRow) return { layout, rows, cellAt };
+  // One object reused for every row of a sheet without merges: readers take what they need at once.
+  const direct: { values: readonly CellValue[] | undefined; displays: readonly string[] | undefined } = {
+    values: undefined,
+    displays: undefined,
+  };
+  const lineAt = (row: number): RowLine => {
+    if (!merged) {
+      direct.values = values[row - 1];
+      direct.displays = displays[row - 1];
+      return direct;
+    }
+    const line: CellValue[] = [];
+    const shown: string[] = [];
+    for (const col of allCols) {
+      const cell = cellAt(row, col);
+      line[col - 1] = cell.value;
+      shown[col - 1] = cell.display;
+    }
+    return { values: line, displays: shown };
+  };
+  if (!layout.headerRow) return { layout, rows, cellAt, lineAt };
   // Tables without a family (measures, tracking) share one empty family: one object less per row.
   const noFamily = memberCols.size ? null : new RowCells(cellAt, 0, memberCols);
   for (let row = layout.headerRow + 1; row <= values.length; row++) {
@@ -256,7 +287,7 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
       family: noFamily ?? new RowCells(cellAt, row, memberCols),
     });
   }
-  return { layout, rows, cellAt };
+  return { layout, rows, cellAt, lineAt };
 }
 
 /** The cell of a column in a row, or a blank cell addressed where the column would be. */
