@@ -2,8 +2,12 @@
 
 const THAI_ZERO = 0x0e50;
 
+const THAI_DIGIT = /[๐-๙]/;
+
 /** ๐–๙ → 0–9; everything else unchanged. */
 export function toArabicDigits(text: string): string {
+  // Most texts have no Thai digit: a test is several times cheaper than a replace that changes nothing.
+  if (!THAI_DIGIT.test(text)) return text;
   return text.replace(/[๐-๙]/g, (ch) => String(ch.charCodeAt(0) - THAI_ZERO));
 }
 
