@@ -348,7 +348,8 @@ function measureSize(size: number, dir: string): SizeResult {
   const input = path.join(dir, `synthetic-${size}.xlsx`);
   process.stderr.write(`  ${size} .xlsx…`);
   const xlsx = child<{ bytes: number }>(['xlsx', String(size), input], big ? 12000 : 4096).result;
-  const reps = size <= 1000 ? 3 : 1;
+  // Three of each at every size, the median taken: one run of either varies by 10% on this machine.
+  const reps = 3;
   const runAll: ChildRun<{ code: number; rssMB: number }>[] = [];
   const floor: ChildRun<{ rssMB: number }>[] = [];
   for (let i = 0; i < reps; i++) {
