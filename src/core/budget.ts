@@ -508,7 +508,6 @@ function trackYear(
   let unmatchedIncomplete = false;
   let undatedRows = 0;
   for (const row of inputs.tracking) {
-    const disbursedCell = cellOf(row.cells, 'disbursed');
     const unreadableAmount = row.unreadable.has('disbursed');
     const hasAmount = row.disbursed?.kind === 'amount';
     if (!hasAmount && !unreadableAmount) continue; // nothing disbursed on this row
@@ -528,7 +527,7 @@ function trackYear(
     if (row.fiscalYear !== fiscalYear) continue;
     const item = row.code ? planByCode.get(row.code) : undefined;
     if (unreadableAmount) {
-      ctx.onUnreadable(unreadableDisbursed(ctx, row, disbursedCell, fiscalYear));
+      ctx.onUnreadable(unreadableDisbursed(ctx, row, cellOf(row.cells, 'disbursed'), fiscalYear));
     }
     if (!item) {
       unmatchedRows++;

@@ -1130,6 +1130,24 @@ const BLANK_AMOUNT: AmountReading = Object.freeze({
   readAs: 'ไม่ได้กรอก',
 });
 
+/**
+ * A plan row's budget cell, whose cell is made when asked for: five cells per plan row would otherwise
+ * be kept for the whole command (bench/), and few are ever looked at (unreadable ones, reasons).
+ */
+class PlanBudget implements BudgetCell {
+  constructor(
+    readonly year: number,
+    readonly amount: AmountReading | null,
+    private readonly cellAt: CellMaker,
+    private readonly row: number,
+    private readonly col: number,
+  ) {}
+
+  get cell(): RawCell {
+    return this.cellAt(this.row, this.col);
+  }
+}
+
 function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
   const read = tableRead(snapshot, PLAN_TABLE, ctx, layouts);
   if (!read) return [];
@@ -1155,12 +1173,12 @@ function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inp
         amounts,
         null,
       );
-      const cell = read.cellAt(row.row, member.col);
       if (value === UNREADABLE) {
         (r.unreadable ??= new Set()).add(`budget:${member.n}`);
-        return { year: member.n, cell, amount: null };
+        return new PlanBudget(member.n, null, read.cellAt, row.row, member.col);
       }
-      return { year: member.n, cell, amount: (value as AmountReading | null) ?? BLANK_AMOUNT };
+      const amount = (value as AmountReading | null) ?? BLANK_AMOUNT;
+      return new PlanBudget(member.n, amount, read.cellAt, row.row, member.col);
     });
     return {
       row: row.row,
