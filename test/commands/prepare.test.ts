@@ -25,6 +25,8 @@ import { installFakeGlobals, uninstallFakeGlobals } from '../fakes/spreadsheet-a
 import { inputCells, sampleFiles, sampleHost, sampleSeeds, setCell } from '../helpers/workbooks';
 
 const PROGRESS = 'สรุปความก้าวหน้า 6 เดือน 2566';
+/** The steps of เตรียมส่งผู้บังคับบัญชา, in the order they run. */
+const STEPS = ['validate', 'budget', 'overdue', 'summary', 'ita', 'signoff'];
 const NOW = new Date('2023-04-15T03:00:00Z');
 const REPORTS = [
   GENERATED_SHEETS.validation,
@@ -68,14 +70,7 @@ describe('on the memory host', () => {
   test('runs every step in order under one lock, one toast each, and brings the progress summary to the front', () => {
     const host = sampleHost();
     const result = runPrepareForSupervisors(host, {});
-    expect(result.steps.map((s) => s.name)).toEqual([
-      'validate',
-      'budget',
-      'overdue',
-      'summary',
-      'ita',
-      'signoff',
-    ]);
+    expect(result.steps.map((s) => s.name)).toEqual(STEPS);
     expect(host.ui.toasts.map((t) => t.title)).toEqual([
       'เตรียมส่งผู้บังคับบัญชา 1/6: ตรวจสอบข้อมูล',
       'เตรียมส่งผู้บังคับบัญชา 2/6: คำนวณงบประมาณรายมิติ',
@@ -242,14 +237,7 @@ describe('on the memory host', () => {
     const host = sampleHost();
     const result = prepareCommand.run(host, {});
     const json = prepareCommand.json(result) as { steps: { step: string; failed: boolean }[]; front: string };
-    expect(json.steps.map((s) => s.step)).toEqual([
-      'validate',
-      'budget',
-      'overdue',
-      'summary',
-      'ita',
-      'signoff',
-    ]);
+    expect(json.steps.map((s) => s.step)).toEqual(STEPS);
     expect(json.front).toBe(PROGRESS);
     // The sample has two validation errors on purpose.
     expect(prepareCommand.failed(result)).toBe(true);

@@ -417,6 +417,19 @@ function pointsToExistingCell(workbook: MemoryWorkbook, f: Finding): boolean {
   return false;
 }
 
+/** Every finding of a command's result points to a cell that exists (the failing one named). */
+function expectFindingsAtExistingCells(workbook: MemoryWorkbook, result: unknown): void {
+  for (const f of (result as { findings?: Finding[] }).findings ?? []) {
+    expect({
+      finding: `${f.sheet}!${f.cell} ${f.rule}`,
+      exists: pointsToExistingCell(workbook, f),
+    }).toEqual({
+      finding: `${f.sheet}!${f.cell} ${f.rule}`,
+      exists: true,
+    });
+  }
+}
+
 /**
  * The sample's structure with random junk in about half of its data cells (headers and setting labels
  * kept, columns of each data sheet in a random order): the commands get past their structure checks
@@ -494,16 +507,7 @@ describe('whole random workbooks', () => {
             expect((error as CommandError).message).toMatch(/[ก-๙]/);
             return;
           }
-          const findings = (result as { findings?: Finding[] }).findings ?? [];
-          for (const f of findings) {
-            expect({
-              finding: `${f.sheet}!${f.cell} ${f.rule}`,
-              exists: pointsToExistingCell(workbook, f),
-            }).toEqual({
-              finding: `${f.sheet}!${f.cell} ${f.rule}`,
-              exists: true,
-            });
-          }
+          expectFindingsAtExistingCells(workbook, result);
         }),
         { numRuns: command.name === 'validate' ? 100 : 60 },
       );
@@ -527,15 +531,7 @@ describe('whole random workbooks', () => {
             return;
           }
           completed++;
-          for (const f of (result as { findings?: Finding[] }).findings ?? []) {
-            expect({
-              finding: `${f.sheet}!${f.cell} ${f.rule}`,
-              exists: pointsToExistingCell(workbook, f),
-            }).toEqual({
-              finding: `${f.sheet}!${f.cell} ${f.rule}`,
-              exists: true,
-            });
-          }
+          expectFindingsAtExistingCells(workbook, result);
         }),
         { numRuns: 40 },
       );

@@ -8,7 +8,6 @@
 import { GasWorkbook, gasHost } from '../../../src/adapters/gas';
 import { FakeLock, RecordingUi, type MemoryWorkbook } from '../../../src/adapters/memory/memory-workbook';
 import { appendRecords, type NewRow } from '../../../src/commands/append';
-import type { SheetModel } from '../../../src/core/sheet-model';
 import type { Host } from '../../../src/port/workbook';
 import { countingHost } from '../../../bench/minimum';
 import {
@@ -16,31 +15,13 @@ import {
   installFakeGlobals,
   uninstallFakeGlobals,
   type FakeGas,
-  type FakeOptions,
 } from '../../fakes/spreadsheet-app';
+import { sheetModel } from '../../helpers/sheet-models';
+import { setup } from './setup';
 import { sampleWorkbook } from '../../helpers/workbooks';
 import { COMMANDS, fakeSeed, NOW } from '../../robustness/workbooks';
 
-function setup(options: FakeOptions = {}): { gas: FakeGas; wb: GasWorkbook } {
-  const gas = createFakeGas(options);
-  return { gas, wb: new GasWorkbook(gas.spreadsheet, gas.SpreadsheetApp) };
-}
-
-function model(over: Partial<SheetModel> & Pick<SheetModel, 'name' | 'rows'>): SheetModel {
-  return {
-    styles: [],
-    merges: [],
-    columnWidths: [],
-    frozenRows: 0,
-    fontFamily: 'Sarabun',
-    charts: [],
-    print: { orientation: 'landscape', fitToWidth: true },
-    protect: false,
-    hidden: false,
-    borders: [],
-    ...over,
-  };
-}
+const model = sheetModel;
 
 describe('the sheet list', () => {
   test('fetched once: getSheets once, getName once per sheet, no lookup by name', () => {

@@ -11,31 +11,12 @@ import {
   createFakeGas,
   installFakeGlobals,
   uninstallFakeGlobals,
-  type FakeGas,
-  type FakeOptions,
   type SeedCell,
 } from '../../fakes/spreadsheet-app';
+import { sheetModel } from '../../helpers/sheet-models';
+import { setup } from './setup';
 
-function setup(options: FakeOptions = {}): { gas: FakeGas; wb: GasWorkbook } {
-  const gas = createFakeGas(options);
-  return { gas, wb: new GasWorkbook(gas.spreadsheet, gas.SpreadsheetApp) };
-}
-
-function model(over: Partial<SheetModel> & Pick<SheetModel, 'name' | 'rows'>): SheetModel {
-  return {
-    styles: [],
-    merges: [],
-    columnWidths: [],
-    frozenRows: 0,
-    fontFamily: 'Sarabun',
-    charts: [],
-    print: { orientation: 'landscape', fitToWidth: true },
-    protect: false,
-    hidden: false,
-    borders: [],
-    ...over,
-  };
-}
+const model = sheetModel;
 
 /** Calendar date an instant shows in a zone, as ISO. */
 function dayIn(date: CellValue, timeZone: string): string {

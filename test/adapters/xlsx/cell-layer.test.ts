@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx';
 import type { CellLayerChange } from '../../../src/port/workbook';
-import { reload, tempDir } from './helpers';
+import { model, reload, tempDir } from './helpers';
 
 const SHEET = 'มาตรการ ITA';
 const RANGE = { row: 1, col: 1, rows: 3, cols: 3 };
@@ -87,20 +87,7 @@ describe('XlsxWorkbook cell layer (marks that come off exactly)', () => {
 
   it('keeps a note on a cell that holds nothing else', async () => {
     const workbook = XlsxWorkbook.create();
-    workbook.writeSheet({
-      name: SHEET,
-      rows: [['ก']],
-      styles: [],
-      merges: [],
-      columnWidths: [],
-      frozenRows: 0,
-      fontFamily: 'Sarabun',
-      charts: [],
-      print: { orientation: 'portrait', fitToWidth: false },
-      protect: false,
-      hidden: false,
-      borders: [],
-    });
+    workbook.writeSheet(model({ name: SHEET, rows: [['ก']] }));
     workbook.writeCellLayer(SHEET, [{ row: 5, col: 4, background: null, note: 'ต้องกรอกข้อมูล' }]);
     const loaded = await reload(await reload(workbook, dir.path('n1.xlsx')), dir.path('n2.xlsx'));
     expect(loaded.readCellLayer(SHEET, { row: 5, col: 4, rows: 1, cols: 1 })).toMatchObject({

@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import type { Workbook } from 'exceljs';
 import type { SheetModel } from '../../../src/core/sheet-model';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx';
+import { sheetModel } from '../../helpers/sheet-models';
 
 /** A temporary directory per test file, removed afterwards. */
 export function tempDir(): { path(name: string): string; cleanup(): void } {
@@ -44,18 +45,7 @@ export async function sheetXml(buffer: Buffer, name: string): Promise<string> {
   return partXml(buffer, `xl/${target.replace(/^\/?xl\//, '')}`);
 }
 
+/** A sheet model printed portrait, not fitted to the width (what these tests assert on). */
 export function model(partial: Partial<SheetModel> & Pick<SheetModel, 'name' | 'rows'>): SheetModel {
-  return {
-    styles: [],
-    merges: [],
-    columnWidths: [],
-    frozenRows: 0,
-    fontFamily: 'Sarabun',
-    charts: [],
-    print: { orientation: 'portrait', fitToWidth: false },
-    protect: false,
-    hidden: false,
-    borders: [],
-    ...partial,
-  };
+  return sheetModel({ print: { orientation: 'portrait', fitToWidth: false }, ...partial });
 }
