@@ -15,13 +15,13 @@ import {
 import { GENERATED_SHEETS } from '../schema';
 import type { OutCell, SheetModel } from '../sheet-model';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
-import { formatThaiDateTime, organisationLine } from './format';
+import { formatThaiDateTime, organisationLine, type OrganisationSettings } from './format';
 import { addProvenance, type DataStamp } from './provenance';
 import { bahtWithWords } from '../thai/bahttext';
 
 export interface BudgetReportInput {
   summary: BudgetSummary;
-  settings: { orgName: string; district: string; province: string };
+  settings: OrganisationSettings;
   now: Date;
   timeZone: string;
   /** Sheets that exist, so links are only made to cells that can be reached. */

@@ -8,12 +8,12 @@ import { numberList, round2, score2, type CellRef, type ItaSummary, type ItaYear
 import { GENERATED_SHEETS } from '../schema';
 import type { LinkCell, OutCell, SheetModel } from '../sheet-model';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
-import { formatThaiDateTime, organisationLine } from './format';
+import { formatThaiDateTime, organisationLine, type OrganisationSettings } from './format';
 import { addProvenance, type DataStamp } from './provenance';
 
 export interface ItaReportInput {
   summary: ItaSummary;
-  settings: { orgName: string; district: string; province: string };
+  settings: OrganisationSettings;
   now: Date;
   timeZone: string;
   /** Sheets that exist, so links are only made to cells that can be reached. */

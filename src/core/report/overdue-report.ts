@@ -8,12 +8,12 @@ import { GENERATED_SHEETS } from '../schema';
 import type { OutCell, SheetModel } from '../sheet-model';
 import { formatThaiDate } from '../thai/dates';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
-import { formatThaiDateTime, organisationLine } from './format';
+import { formatThaiDateTime, organisationLine, type OrganisationSettings } from './format';
 import { addProvenance, type DataStamp } from './provenance';
 
 export interface OverdueReportInput {
   analysis: OverdueAnalysis;
-  settings: { orgName: string; district: string; province: string };
+  settings: OrganisationSettings;
   now: Date;
   timeZone: string;
   /** Sheets that exist, so links are only made to rows that can be reached. */

@@ -18,20 +18,14 @@ import {
 import type { OutCell, SheetModel } from '../sheet-model';
 import { formatThaiDate } from '../thai/dates';
 import { COLORS, FORMATS, SheetBuilder, type TableColumn } from './builder';
-import { formatThaiDateTime, organisationLine } from './format';
+import { formatThaiDateTime, organisationLine, type PreparerSettings } from './format';
 import { addProvenance, type DataStamp } from './provenance';
 import { bahtWithWords } from '../thai/bahttext';
 import { rowLink } from './overdue-report';
 
 export interface ProgressReportInput {
   summary: ProgressSummary;
-  settings: {
-    orgName: string;
-    district: string;
-    province: string;
-    preparerName: string;
-    preparerPosition: string;
-  };
+  settings: PreparerSettings;
   now: Date;
   timeZone: string;
   existingSheets: ReadonlySet<string>;

@@ -10,7 +10,8 @@ import { shortPrint } from '../fingerprint';
 import { GENERATED_SHEETS } from '../schema';
 import type { OutCell } from '../sheet-model';
 import { SheetBuilder, type GeneratedSheetModel } from './builder';
-import { formatThaiDateTime, organisationLine } from './format';
+import type { Settings } from '../inputs';
+import { formatThaiDateTime, organisationLine, type PreparerSettings } from './format';
 import { fingerprintLine, STATUS_COLORS, type DataStamp } from './provenance';
 
 export interface AttachedReport {
@@ -25,14 +26,7 @@ export interface AttachedReport {
 }
 
 export interface SignOffInput {
-  settings: {
-    orgName: string;
-    orgType: string;
-    district: string;
-    province: string;
-    preparerName: string;
-    preparerPosition: string;
-  };
+  settings: PreparerSettings & Pick<Settings, 'orgType'>;
   now: Date;
   timeZone: string;
   /** The union of the attached reports' data. */

@@ -3,12 +3,12 @@ import { countBySeverity, RULES, type Finding, type RuleId } from '../findings';
 import { GENERATED_SHEETS } from '../schema';
 import type { OutCell, SheetModel } from '../sheet-model';
 import { COLORS, SheetBuilder } from './builder';
-import { formatThaiDateTime, organisationLine, SEVERITY_LABEL } from './format';
+import { formatThaiDateTime, organisationLine, SEVERITY_LABEL, type OrganisationSettings } from './format';
 import { addProvenance, type DataStamp } from './provenance';
 
 export interface ValidationReportInput {
   findings: readonly Finding[];
-  settings: { orgName: string; district: string; province: string };
+  settings: OrganisationSettings;
   now: Date;
   timeZone: string;
   /** Sheets that exist, so links are only made to cells that can be reached. */
