@@ -1201,6 +1201,21 @@ function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inp
   });
 }
 
+/** The cached reading of a fiscal-year cell, reporting nothing (a placeholder reads as no year). */
+function yearReading(
+  years: KindCache,
+  read: ReadTable,
+  row: number,
+  col: number,
+  ctx: ReadContext,
+): CachedReading {
+  const line = read.lineAt(row);
+  const v = line.values?.[col - 1] ?? null;
+  if (v === null) return BLANK_READING;
+  const display = line.displays?.[col - 1] ?? '';
+  return cachedReading(years, v, display, read.cellAt, row, col, null, ctx, 'fiscalYear', undefined);
+}
+
 function readMeasures(
   snapshot: SheetSnapshot | null,
   ctx: ReadContext,
@@ -1219,9 +1234,11 @@ function readMeasures(
   );
   const cols = readerCols(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
+  const years = kindCache(ctx, 'fiscalYear');
   return read.rows.map((row) => {
-    const fy = yearCol === undefined ? null : readFiscalYear(read.cellAt(row.row, yearCol));
-    const fiscalYear = fy?.kind === 'ok' ? fy.value : undefined;
+    // The row's year, only to choose how its period is read (readRow reports the year's problems).
+    const fy = yearCol === undefined ? null : yearReading(years, read, row.row, yearCol, ctx);
+    const fiscalYear = fy?.kind === 'ok' ? (fy.value as number) : undefined;
     const r = readRow(ctx, readers, cols, read, row.row, fiscalYear);
     const v = r.values;
     return {
