@@ -53,13 +53,14 @@ function yearsText(years: readonly number[]): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function validatePlan(inputs: Inputs, findings: Finding[]): void {
+/** Checks the plan's rows; gives each code's first item (the one tracking rows are matched to). */
+function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanItem> {
   const sheet = inputs.sheetNames.plan as string;
   const add = adder(findings, sheet);
   const { planYears } = inputs;
-  const firstRowOfCode = new Map<string, number>();
+  const firstOfCode = new Map<string, PlanItem>();
   for (const item of inputs.plan) {
-    checkPlanCode(add, item, firstRowOfCode);
+    checkPlanCode(add, item, firstOfCode);
     checkDimension(inputs, add, item);
     if (item.period && planYears.length) {
       const outside = item.period.fiscalYears.filter((y) => !planYears.includes(y));
@@ -86,13 +87,14 @@ function validatePlan(inputs: Inputs, findings: Finding[]): void {
       }
     }
   }
+  return firstOfCode;
 }
 
-function checkPlanCode(add: Add, item: PlanItem, firstRowOfCode: Map<string, number>): void {
+function checkPlanCode(add: Add, item: PlanItem, firstOfCode: Map<string, PlanItem>): void {
   if (!item.code) return;
-  const first = firstRowOfCode.get(item.code);
+  const first = firstOfCode.get(item.code)?.row;
   if (first === undefined) {
-    firstRowOfCode.set(item.code, item.row);
+    firstOfCode.set(item.code, item);
     return;
   }
   add({
@@ -156,12 +158,10 @@ function validateMeasures(inputs: Inputs, findings: Finding[]): void {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function validateTracking(inputs: Inputs, findings: Finding[]): void {
+function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<string, PlanItem>): void {
   const add = adder(findings, inputs.sheetNames.tracking as string);
-  const planByCode = new Map<string, PlanItem>();
-  for (const item of inputs.plan)
-    if (item.code && !planByCode.has(item.code)) planByCode.set(item.code, item);
-  const firstRow = new Map<string, number>();
+  // By year, then code: no key string made per row.
+  const firstRow = new Map<number, Map<string, number>>();
   for (const row of inputs.tracking) {
     const item = row.code ? planByCode.get(row.code) : undefined;
     // Without the plan's code column no code matches: that column is reported once instead.
@@ -173,9 +173,10 @@ function validateTracking(inputs: Inputs, findings: Finding[]): void {
       });
     }
     if (row.code && row.fiscalYear !== null) {
-      const key = `${row.code}|${row.fiscalYear}`;
-      const first = firstRow.get(key);
-      if (first === undefined) firstRow.set(key, row.row);
+      let ofYear = firstRow.get(row.fiscalYear);
+      if (!ofYear) firstRow.set(row.fiscalYear, (ofYear = new Map()));
+      const first = ofYear.get(row.code);
+      if (first === undefined) ofYear.set(row.code, row.row);
       else {
         add({
           cell: cellOf(row.cells, 'code'),
@@ -288,9 +289,9 @@ export function bandsFor(inputs: Pick<Inputs, 'reference'>, year: number): Input
 
 export function validate(inputs: Inputs): Finding[] {
   const findings = [...inputs.findings];
-  validatePlan(inputs, findings);
+  const planByCode = validatePlan(inputs, findings);
   validateMeasures(inputs, findings);
-  validateTracking(inputs, findings);
+  validateTracking(inputs, findings, planByCode);
   validateScores(inputs, findings);
   const order = INPUT_SHEETS.map((s) => inputs.sheetNames[s.key] ?? s.name);
   return sortFindings(dedupe(findings), order);
