@@ -2,6 +2,7 @@
 import {
   budgetJson,
   budgetStructureProblem,
+  BUDGET_TRACKING_COLUMNS,
   computeBudget,
   planYearsText,
   type BudgetSummary,
@@ -42,7 +43,7 @@ export function budgetToast(summary: BudgetSummary): string {
 
 /** The computation and the sheet, for a caller that already holds the document lock. */
 export function budgetLocked(host: Host, options: CommandOptions = {}): BudgetResult {
-  const read = readWorkbook(host.workbook, BUDGET_SHEETS);
+  const read = readWorkbook(host.workbook, BUDGET_SHEETS, { trackingColumns: BUDGET_TRACKING_COLUMNS });
   const { inputs } = read;
   const problem = budgetStructureProblem(inputs);
   if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');

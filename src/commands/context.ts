@@ -7,7 +7,9 @@ import {
   resolveSheetName,
   type InputSnapshots,
   type Inputs,
+  type InputsWithTracking,
   type ReadOptions,
+  type TrackingColumn,
 } from '../core/inputs';
 import {
   cellKey,
@@ -66,13 +68,27 @@ export function withDocumentLock<T>(host: Host, run: () => T): T {
   }
 }
 
-export interface WorkbookRead {
+/** What a command read; `I` is narrower when only some tracking columns were read. */
+export interface WorkbookRead<I extends CommonInputs = Inputs> {
   sheets: SheetInfo[];
-  inputs: Inputs;
+  inputs: I;
   snapshots: InputSnapshots;
 }
 
-/** One listSheets and one read per wanted input sheet. */
+/** The inputs however many tracking columns were read (all that the shared steps use). */
+type CommonInputs = Omit<Inputs, 'tracking'>;
+
+/** One listSheets and one read per wanted input sheet (only some tracking columns: typed so). */
+export function readWorkbook<K extends TrackingColumn>(
+  workbook: WorkbookPort,
+  keys: readonly InputSheetKey[],
+  options: ReadOptions & { trackingColumns: readonly K[] },
+): WorkbookRead<InputsWithTracking<K>>;
+export function readWorkbook(
+  workbook: WorkbookPort,
+  keys?: readonly InputSheetKey[],
+  options?: ReadOptions,
+): WorkbookRead;
 export function readWorkbook(
   workbook: WorkbookPort,
   keys: readonly InputSheetKey[] = INPUT_SHEETS.map((s) => s.key),
@@ -138,7 +154,7 @@ export function applyMarks(
 // Generated sheets: ownership and the state registry (hidden sheet _ita_state).
 
 /** Fingerprints of the input sheets a command read, from the snapshots it already holds (no reads). */
-export function inputPrints(read: WorkbookRead): InputPrint[] {
+export function inputPrints(read: WorkbookRead<CommonInputs>): InputPrint[] {
   return INPUT_SHEETS.filter((spec) => spec.key in read.snapshots).map((spec) => ({
     key: spec.key,
     name: read.inputs.sheetNames[spec.key] ?? spec.name,
@@ -167,7 +183,7 @@ export function currentPrints(
 
 /** What a summary's heading shows of its data: the combined fingerprint and the sheets. */
 /** What every report heading needs, and the fingerprints its state entry records. */
-export function reportFrame(host: Host, read: WorkbookRead) {
+export function reportFrame(host: Host, read: WorkbookRead<CommonInputs>) {
   const prints = inputPrints(read);
   const frame = {
     settings: read.inputs.settings,
@@ -285,7 +301,7 @@ export function withStateBatch<T>(host: Host, run: () => T): T {
  */
 export function writeGenerated(
   host: Host,
-  read: WorkbookRead,
+  read: WorkbookRead<CommonInputs>,
   model: GeneratedSheetModel,
   options: { key: string; inputs: readonly InputPrint[] },
 ): GeneratedOutcome {

@@ -40,7 +40,7 @@ export const NEEDS = {
 
 /** Stops the command (nothing written yet) when a column it needs is missing. */
 export function requireColumns(
-  read: { inputs: Inputs; snapshots: InputSnapshots },
+  read: { inputs: Pick<Inputs, 'layouts' | 'sheetNames'>; snapshots: InputSnapshots },
   needs: readonly TableNeed[],
   title: string,
 ): void {

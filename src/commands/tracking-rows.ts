@@ -8,6 +8,7 @@ import { todayIn } from '../core/thai/dates';
 import {
   planTrackingRows,
   parseFiscalYearAnswer,
+  TRACKING_ROWS_COLUMNS,
   type PlannedTrackingRow,
   type SkippedItem,
 } from '../core/tracking-rows';
@@ -88,7 +89,9 @@ function empty(outcome: TrackingRowsResult['outcome'], fiscalYear: number | null
  * tracking sheet. Used by the menu command and by the sample workbook.
  */
 export function appendTrackingRows(workbook: WorkbookPort, fiscalYear: number): TrackingRowsResult {
-  const read = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking']);
+  const read = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking'], {
+    trackingColumns: TRACKING_ROWS_COLUMNS,
+  });
   const { inputs, snapshots } = read;
   const sheet = inputs.sheetNames.tracking;
   if (!sheet || !snapshots.tracking) {

@@ -12,7 +12,15 @@
  */
 import { a1 } from './cells';
 import type { Finding } from './findings';
-import { displayText, REPAIR_HINT, type Inputs, type PlanItem, type TrackingRow } from './inputs';
+import {
+  displayText,
+  REPAIR_HINT,
+  type Inputs,
+  type InputsWithTracking,
+  type PlanItem,
+  type TrackingColumn,
+  type TrackingRowOf,
+} from './inputs';
 import { itemTypeLabel } from './readers';
 import { PLAN_TABLE, type ItemTypeKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -153,7 +161,7 @@ export const UNSPECIFIED_TYPE_LABEL = 'ไม่ระบุประเภท';
  * A Thai message naming the missing sheet or column, or null when the plan can be summed. Budget
  * columns are needed for every plan year; dimension, sub-mission and type columns to group the items.
  */
-export function budgetStructureProblem(inputs: Inputs): string | null {
+export function budgetStructureProblem(inputs: Omit<Inputs, 'tracking'>): string | null {
   const sheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';
   const layout = inputs.layouts.plan;
   if (!layout) return `ไม่พบชีต "${sheet}" ${REPAIR_HINT} เพื่อสร้างชีตนี้ แล้วกรอกรายการของแผน`;
@@ -259,7 +267,22 @@ function itemLabel(item: { code: string; name: string }): string {
   return `รายการ ${item.code || '(ไม่มีรหัส)'}${name ? ` "${name}"` : ''}`;
 }
 
-export function computeBudget(inputs: Inputs, options: BudgetOptions = {}): BudgetSummary {
+/**
+ * The tracking columns the budget needs: disbursements by year and code (the name for messages). The
+ * rest of a large tracking sheet is not read (bench/).
+ */
+export const BUDGET_TRACKING_COLUMNS = [
+  'code',
+  'name',
+  'fiscalYear',
+  'disbursed',
+] as const satisfies readonly TrackingColumn[];
+
+type BudgetTrackingColumn = (typeof BUDGET_TRACKING_COLUMNS)[number];
+
+export type BudgetInputs = InputsWithTracking<BudgetTrackingColumn>;
+
+export function computeBudget(inputs: BudgetInputs, options: BudgetOptions = {}): BudgetSummary {
   const years = inputs.planYears;
   const planSheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';
   const trackingSheet = inputs.sheetNames.tracking ?? 'ติดตามผล';
@@ -487,7 +510,7 @@ interface TrackContext {
  * year, matched to plan items by code; the first plan row wins when a code is repeated).
  */
 function trackYear(
-  inputs: Inputs,
+  inputs: BudgetInputs,
   fiscalYear: number,
   dimensions: readonly DimensionSummary[],
   itemDimension: ReadonlyMap<PlanItem, string | null>,
@@ -589,7 +612,7 @@ export const UNMATCHED_LINE = 'รหัสไม่ตรงกับแผน'
 
 function unreadableDisbursed(
   ctx: TrackContext,
-  row: TrackingRow,
+  row: TrackingRowOf<BudgetTrackingColumn>,
   cell: RawCell,
   fiscalYear: number,
 ): UnreadableCell {

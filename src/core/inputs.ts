@@ -199,6 +199,17 @@ export interface ScoreYear extends RowBase {
   remarks: string;
 }
 
+/** A column of the tracking table, by the field of TrackingRow it fills ("responsible" fills both). */
+export type TrackingColumn = Exclude<keyof TrackingRow, keyof RowBase | 'responsibleText'>;
+
+/** A tracking row read with only the columns K (ReadOptions.trackingColumns). */
+export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, K>;
+
+/** The inputs as read with only the tracking columns K: the type lets a command use no other. */
+export type InputsWithTracking<K extends TrackingColumn> = Omit<Inputs, 'tracking'> & {
+  tracking: TrackingRowOf<K>[];
+};
+
 export interface Inputs {
   /** Actual sheet name for each input sheet found (names may differ in spaces). */
   sheetNames: Partial<Record<InputSheetKey, string>>;
@@ -584,12 +595,13 @@ function columnReaders(
   layout: TableLayout | undefined,
   special: Partial<Record<string, (cell: RawCell) => Reading<unknown>>> = {},
   perRowKind = false,
+  only?: readonly string[],
 ): ColumnReader[] {
   if (!layout) return [];
   const readers: ColumnReader[] = [];
   table.columns.forEach((spec, index) => {
     const located = layout.columns.get(spec.key);
-    if (!located) return;
+    if (!located || (only && !only.includes(spec.key))) return;
     const read = special[spec.key];
     const caches = read
       ? kindCache(ctx, `special\u0001${spec.key}`)
@@ -1092,9 +1104,10 @@ function memoTable<T>(
   layouts: Inputs['layouts'],
   key: 'plan' | 'scores' | 'measures' | 'tracking',
   read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
+  columns: readonly string[] | undefined,
 ): T[] {
   if (!snapshot || !Object.isFrozen(snapshot)) return read(snapshot ?? null, ctx, layouts);
-  const memoKey = JSON.stringify([key, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
+  const memoKey = JSON.stringify([key, columns, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
   let bySnapshot = TABLE_MEMO.get(snapshot);
   if (!bySnapshot) TABLE_MEMO.set(snapshot, (bySnapshot = new Map()));
   const known = bySnapshot.get(memoKey);
@@ -1267,11 +1280,20 @@ function readTracking(
   snapshot: SheetSnapshot | null,
   ctx: ReadContext,
   layouts: Inputs['layouts'],
+  only?: readonly TrackingColumn[],
 ): TrackingRow[] {
   const read = tableRead(snapshot, TRACKING_TABLE, ctx, layouts);
   if (!read) return [];
   const C = TRACKING_COLUMNS;
-  const readers = columnReaders(ctx, TRACKING_TABLE, read.layout, { status: (cell) => readStatus(cell) });
+  // Columns not read stay blank ('' or null) and report nothing: see ReadOptions.trackingColumns.
+  const readers = columnReaders(
+    ctx,
+    TRACKING_TABLE,
+    read.layout,
+    { status: (cell) => readStatus(cell) },
+    false,
+    only,
+  );
   const cols = readerCols(readers, TRACKING_TABLE.columns.length);
   return read.rows.map((row) => {
     const r = readRow(ctx, readers, cols, read, row.row);
@@ -1344,6 +1366,12 @@ export interface ReadOptions {
    * but their rows are not read (a command that needs only the layout, such as the template repair).
    */
   dataRows?: boolean;
+  /**
+   * Only these columns of the tracking table are read (every row is still found, by all its columns):
+   * for a command that needs little of a large sheet. The other fields stay blank and their cells
+   * report nothing; InputsWithTracking types the result so that the command can use no other field.
+   */
+  trackingColumns?: readonly TrackingColumn[];
 }
 
 /**
@@ -1400,7 +1428,10 @@ export function readInputs(
     key: 'plan' | 'scores' | 'measures' | 'tracking',
     read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
   ): T[] => {
-    if (options.dataRows !== false) return memoTable(snapshots[key], context(key), layouts, key, read);
+    if (options.dataRows !== false) {
+      const columns = key === 'tracking' ? options.trackingColumns : undefined;
+      return memoTable(snapshots[key], context(key), layouts, key, read, columns);
+    }
     tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
     return [];
   };
@@ -1413,7 +1444,9 @@ export function readInputs(
     scores: table('scores', readScores),
     plan,
     measures: table('measures', readMeasures),
-    tracking: table('tracking', readTracking),
+    tracking: table('tracking', (snapshot, ctx, layouts) =>
+      readTracking(snapshot, ctx, layouts, options.trackingColumns),
+    ),
     planYears,
     layouts,
     findings: [],
@@ -1462,7 +1495,7 @@ export interface TableNeed {
  * sheet with data but no recognisable header row lacks every needed column).
  */
 export function missingColumnsProblem(
-  inputs: Inputs,
+  inputs: Pick<Inputs, 'layouts' | 'sheetNames'>,
   snapshots: InputSnapshots,
   needs: readonly TableNeed[],
 ): string | null {

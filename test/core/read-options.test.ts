@@ -1,13 +1,19 @@
 /**
- * Reading only the layouts (readInputs with dataRows: false, used by the template repair): the same
- * tables found at the same places, the same settings, reference and plan years, the same header
- * problems, and no data row read.
+ * Reading less than everything. Only the layouts (dataRows: false, used by the template repair): the
+ * same tables found at the same places, the same settings, reference and plan years, the same header
+ * problems, and no data row read. Only some tracking columns (trackingColumns, used by the budget and
+ * the tracking rows): the same rows and the same results from what those commands use.
  */
 import { readWorkbook } from '../../src/commands/context';
-import { columnOf, sampleWorkbook, setCell } from '../helpers/workbooks';
+import { columnOf, sampleFiles, sampleWorkbook, setCell } from '../helpers/workbooks';
 import { textSlot } from '../../src/core/text-slot';
 import type { MemoryWorkbook } from '../../src/adapters/memory/memory-workbook';
-import { tableSpec } from '../../src/core/schema';
+import { INPUT_SHEETS, TRACKING_TABLE, tableSpec } from '../../src/core/schema';
+import { readInputs, type InputSnapshots, type TrackingColumn } from '../../src/core/inputs';
+import { BUDGET_TRACKING_COLUMNS, computeBudget } from '../../src/core/budget';
+import { TRACKING_ROWS_COLUMNS, planTrackingRows } from '../../src/core/tracking-rows';
+import { messyWorkbook } from '../robustness/workbooks';
+import { syntheticWorkbook } from '../../bench/synthetic';
 
 const HEADER_RULES = new Set(['missing-column', 'duplicate-column', 'missing-sheet', 'missing-setting']);
 
@@ -73,5 +79,104 @@ describe('texts that share a slot of the reading caches (textSlot)', () => {
     expect(flagged).not.toContain(cells[1]);
     expect(flagged).not.toContain(cells[3]);
     expect(inputs.plan.slice(0, 4).map((item) => item.name)).toEqual([placeholder, real, placeholder, real]);
+  });
+});
+
+describe('reading only some tracking columns (trackingColumns)', () => {
+  const KEYS = TRACKING_TABLE.columns.map((c) => c.key) as TrackingColumn[];
+  const SETS: readonly (readonly TrackingColumn[])[] = [TRACKING_ROWS_COLUMNS, BUDGET_TRACKING_COLUMNS];
+  const trackingSheet = tableSpec('tracking').sheet.name;
+
+  /**
+   * A kept workbook (the benchmark's, 300 items: statuses, percents, disbursements and their flaws) with
+   * an unreadable disbursement, an unreadable year and an unreadable percent besides.
+   */
+  function keptWorkbook(): MemoryWorkbook {
+    const workbook = syntheticWorkbook(sampleFiles(), 300);
+    setCell(workbook, 'tracking', 1, 'disbursed', 'ประมาณสองหมื่น');
+    setCell(workbook, 'tracking', 2, 'fiscalYear', 'ปีหน้า');
+    setCell(workbook, 'tracking', 3, 'percent', 'ครึ่งหนึ่ง');
+    return workbook;
+  }
+
+  const workbooks: [string, () => MemoryWorkbook][] = [
+    ['the sample', sampleWorkbook],
+    ['the messy workbook', messyWorkbook],
+    ['a kept workbook with unreadable cells', keptWorkbook],
+  ];
+
+  describe.each(workbooks)('%s', (_, make) => {
+    test.each(SETS.map((set) => [set.join(', '), set]))(
+      'columns %s: the same rows; those fields and problems as a full read; the rest blank and silent',
+      (_label, set) => {
+        const workbook = make();
+        const full = readWorkbook(workbook).inputs;
+        const narrow = readWorkbook(workbook, undefined, { trackingColumns: set }).inputs;
+        expect(full.tracking.length).toBeGreaterThan(0);
+        expect(narrow.tracking.map((r) => r.row)).toEqual(full.tracking.map((r) => r.row));
+        const fullRows = full.tracking as unknown as Record<string, unknown>[];
+        const narrowRows = narrow.tracking as unknown as Record<string, unknown>[];
+        narrowRows.forEach((row, i) => {
+          for (const key of KEYS) {
+            if (set.includes(key)) expect(row[key]).toEqual(fullRows[i][key]);
+            else expect(row[key] === null || row[key] === '').toBe(true);
+          }
+          expect([...(row.unreadable as Set<string>)]).toEqual(
+            [...(fullRows[i].unreadable as Set<string>)].filter((k) => set.includes(k as TrackingColumn)),
+          );
+        });
+        // Every other sheet reads as before; on the tracking sheet only the unread columns are silent.
+        const unreadCols = new Set(
+          KEYS.filter((k) => !set.includes(k)).map((k) => full.layouts.tracking?.columns.get(k)?.col),
+        );
+        const expected = full.findings.filter(
+          (f) =>
+            f.sheet !== trackingSheet ||
+            f.row <= (full.layouts.tracking?.headerRow ?? 0) ||
+            !unreadCols.has(f.col),
+        );
+        expect(narrow.findings).toEqual(expected);
+        expect(narrow.plan.map((item) => [item.row, item.code, item.name])).toEqual(
+          full.plan.map((item) => [item.row, item.code, item.name]),
+        );
+      },
+    );
+
+    test('the budget and the tracking rows come out the same as from a full read', () => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      const forBudget = readWorkbook(workbook, undefined, {
+        trackingColumns: BUDGET_TRACKING_COLUMNS,
+      }).inputs;
+      const forRows = readWorkbook(workbook, undefined, { trackingColumns: TRACKING_ROWS_COLUMNS }).inputs;
+      for (const fiscalYear of [2566, 2567]) {
+        expect(computeBudget(forBudget, { fiscalYear })).toEqual(computeBudget(full, { fiscalYear }));
+        expect(planTrackingRows(forRows, fiscalYear)).toEqual(planTrackingRows(full, fiscalYear));
+      }
+    });
+  });
+
+  test('a kept workbook: disbursements counted, the unreadable one reported with its own reason', () => {
+    const workbook = keptWorkbook();
+    const inputs = readWorkbook(workbook, undefined, { trackingColumns: BUDGET_TRACKING_COLUMNS }).inputs;
+    const budget = computeBudget(inputs, { fiscalYear: 2566 });
+    expect(budget.trackedYear?.total.disbursed).toBeGreaterThan(0);
+    const unreadable = budget.unreadable.find((u) => u.what === 'disbursed');
+    const finding = inputs.findings.find((f) => f.sheet === trackingSheet && f.cell === unreadable?.cell);
+    expect(finding?.rule).toBe('unreadable');
+    expect(unreadable?.reason).toBe(finding?.problem);
+  });
+
+  test('on frozen snapshots (run all), a narrow read does not stand in for a later full one', () => {
+    const workbook = keptWorkbook();
+    const frozen = Object.fromEntries(
+      INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
+    ) as InputSnapshots;
+    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, { trackingColumns: TRACKING_ROWS_COLUMNS });
+    const full = readInputs(frozen, 'Asia/Bangkok');
+    const again = readInputs(frozen, 'Asia/Bangkok', undefined, { trackingColumns: TRACKING_ROWS_COLUMNS });
+    expect(narrow.tracking.every((r) => r.status === null)).toBe(true);
+    expect(full.tracking.some((r) => r.status !== null)).toBe(true);
+    expect(again.tracking).toBe(narrow.tracking);
   });
 });
