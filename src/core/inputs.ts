@@ -589,13 +589,20 @@ const SCORE_COLUMNS = columnIndexes(SCORES_TABLE);
 /** Shared by every row that read without a problem (never added to: rows get their own set). */
 const NOTHING_UNREADABLE: ReadonlySet<string> = new Set();
 
+interface ReaderOptions {
+  /** Columns read by their own reader instead of by type. */
+  special?: Partial<Record<string, (cell: RawCell) => Reading<unknown>>>;
+  /** Periods are read in the row's own fiscal year: their cache is chosen per row. */
+  perRowKind?: boolean;
+  /** Only these columns are read (all of them when absent). */
+  only?: readonly string[];
+}
+
 function columnReaders(
   ctx: ReadContext,
   table: TableSpec,
   layout: TableLayout | undefined,
-  special: Partial<Record<string, (cell: RawCell) => Reading<unknown>>> = {},
-  perRowKind = false,
-  only?: readonly string[],
+  { special = {}, perRowKind = false, only }: ReaderOptions = {},
 ): ColumnReader[] {
   if (!layout) return [];
   const readers: ColumnReader[] = [];
@@ -1166,7 +1173,9 @@ function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inp
   if (!read) return [];
   const family = read.layout.family;
   const C = PLAN_COLUMNS;
-  const readers = columnReaders(ctx, PLAN_TABLE, read.layout, { type: (cell) => readItemType(cell) });
+  const readers = columnReaders(ctx, PLAN_TABLE, read.layout, {
+    special: { type: (cell) => readItemType(cell) },
+  });
   const cols = readerCols(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
   return read.rows.map((row) => {
@@ -1237,14 +1246,10 @@ function readMeasures(
   const read = tableRead(snapshot, MEASURES_TABLE, ctx, layouts);
   if (!read) return [];
   const C = MEASURE_COLUMNS;
-  // Periods read in the row's own fiscal year: their cache is chosen per row.
-  const readers = columnReaders(
-    ctx,
-    MEASURES_TABLE,
-    read.layout,
-    { status: (cell) => readStatus(cell) },
-    true,
-  );
+  const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, {
+    special: { status: (cell) => readStatus(cell) },
+    perRowKind: true,
+  });
   const cols = readerCols(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
   const years = kindCache(ctx, 'fiscalYear');
@@ -1286,14 +1291,10 @@ function readTracking(
   if (!read) return [];
   const C = TRACKING_COLUMNS;
   // Columns not read stay blank ('' or null) and report nothing: see ReadOptions.trackingColumns.
-  const readers = columnReaders(
-    ctx,
-    TRACKING_TABLE,
-    read.layout,
-    { status: (cell) => readStatus(cell) },
-    false,
+  const readers = columnReaders(ctx, TRACKING_TABLE, read.layout, {
+    special: { status: (cell) => readStatus(cell) },
     only,
-  );
+  });
   const cols = readerCols(readers, TRACKING_TABLE.columns.length);
   return read.rows.map((row) => {
     const r = readRow(ctx, readers, cols, read, row.row);
