@@ -7,6 +7,7 @@ import {
   resolveSheetName,
   type InputSnapshots,
   type Inputs,
+  type InputsBesideTracking,
   type InputsWithTracking,
   type ReadOptions,
   type TrackingColumn,
@@ -69,14 +70,11 @@ export function withDocumentLock<T>(host: Host, run: () => T): T {
 }
 
 /** What a command read; `I` is narrower when only some tracking columns were read. */
-export interface WorkbookRead<I extends CommonInputs = Inputs> {
+export interface WorkbookRead<I extends InputsBesideTracking = Inputs> {
   sheets: SheetInfo[];
   inputs: I;
   snapshots: InputSnapshots;
 }
-
-/** The inputs however many tracking columns were read (all that the shared steps use). */
-type CommonInputs = Omit<Inputs, 'tracking'>;
 
 /** One listSheets and one read per wanted input sheet (only some tracking columns: typed so). */
 export function readWorkbook<K extends TrackingColumn>(
@@ -154,7 +152,7 @@ export function applyMarks(
 // Generated sheets: ownership and the state registry (hidden sheet _ita_state).
 
 /** Fingerprints of the input sheets a command read, from the snapshots it already holds (no reads). */
-export function inputPrints(read: WorkbookRead<CommonInputs>): InputPrint[] {
+export function inputPrints(read: WorkbookRead<InputsBesideTracking>): InputPrint[] {
   return INPUT_SHEETS.filter((spec) => spec.key in read.snapshots).map((spec) => ({
     key: spec.key,
     name: read.inputs.sheetNames[spec.key] ?? spec.name,
@@ -181,9 +179,8 @@ export function currentPrints(
   return prints;
 }
 
-/** What a summary's heading shows of its data: the combined fingerprint and the sheets. */
 /** What every report heading needs, and the fingerprints its state entry records. */
-export function reportFrame(host: Host, read: WorkbookRead<CommonInputs>) {
+export function reportFrame(host: Host, read: WorkbookRead<InputsBesideTracking>) {
   const prints = inputPrints(read);
   const frame = {
     settings: read.inputs.settings,
@@ -301,7 +298,7 @@ export function withStateBatch<T>(host: Host, run: () => T): T {
  */
 export function writeGenerated(
   host: Host,
-  read: WorkbookRead<CommonInputs>,
+  read: WorkbookRead<InputsBesideTracking>,
   model: GeneratedSheetModel,
   options: { key: string; inputs: readonly InputPrint[] },
 ): GeneratedOutcome {

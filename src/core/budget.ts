@@ -15,7 +15,7 @@ import type { Finding } from './findings';
 import {
   displayText,
   REPAIR_HINT,
-  type Inputs,
+  type InputsBesideTracking,
   type InputsWithTracking,
   type PlanItem,
   type TrackingColumn,
@@ -161,7 +161,7 @@ export const UNSPECIFIED_TYPE_LABEL = 'ไม่ระบุประเภท';
  * A Thai message naming the missing sheet or column, or null when the plan can be summed. Budget
  * columns are needed for every plan year; dimension, sub-mission and type columns to group the items.
  */
-export function budgetStructureProblem(inputs: Omit<Inputs, 'tracking'>): string | null {
+export function budgetStructureProblem(inputs: InputsBesideTracking): string | null {
   const sheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';
   const layout = inputs.layouts.plan;
   if (!layout) return `ไม่พบชีต "${sheet}" ${REPAIR_HINT} เพื่อสร้างชีตนี้ แล้วกรอกรายการของแผน`;

@@ -205,8 +205,11 @@ export type TrackingColumn = Exclude<keyof TrackingRow, keyof RowBase | 'respons
 /** A tracking row read with only the columns K (ReadOptions.trackingColumns). */
 export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, K>;
 
+/** The inputs apart from the tracking rows: what is read the same however many tracking columns are. */
+export type InputsBesideTracking = Omit<Inputs, 'tracking'>;
+
 /** The inputs as read with only the tracking columns K: the type lets a command use no other. */
-export type InputsWithTracking<K extends TrackingColumn> = Omit<Inputs, 'tracking'> & {
+export type InputsWithTracking<K extends TrackingColumn> = InputsBesideTracking & {
   tracking: TrackingRowOf<K>[];
 };
 
