@@ -21,6 +21,7 @@ import {
   type TrackingColumn,
   type TrackingRowOf,
 } from './inputs';
+import { planIndex } from './overdue';
 import { itemTypeLabel } from './readers';
 import { PLAN_TABLE, type ItemTypeKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -522,9 +523,7 @@ function trackYear(
   const disbursed = new Map<string, { satang: number; incomplete: boolean }>();
   for (const d of dimensions) disbursed.set(key(d.code), { satang: 0, incomplete: false });
 
-  const planByCode = new Map<string, PlanItem>();
-  for (const item of inputs.plan)
-    if (item.code && !planByCode.has(item.code)) planByCode.set(item.code, item);
+  const planByCode = planIndex(inputs.plan);
 
   let unmatchedRows = 0;
   let unmatchedSatang = 0;
