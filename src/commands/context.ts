@@ -7,8 +7,9 @@ import {
   resolveSheetName,
   type InputSnapshots,
   type Inputs,
-  type InputsBesideTracking,
-  type InputsWithTracking,
+  type InputsBesideRows,
+  type InputsOf,
+  type PlanColumn,
   type ReadOptions,
   type TrackingColumn,
 } from '../core/inputs';
@@ -69,24 +70,20 @@ export function withDocumentLock<T>(host: Host, run: () => T): T {
   }
 }
 
-/** What a command read; `I` is narrower when only some tracking columns were read. */
-export interface WorkbookRead<I extends InputsBesideTracking = Inputs> {
+/** What a command read; `I` is narrower when only some plan or tracking columns were read. */
+export interface WorkbookRead<I extends InputsBesideRows = Inputs> {
   sheets: SheetInfo[];
   inputs: I;
   snapshots: InputSnapshots;
 }
 
-/** One listSheets and one read per wanted input sheet (only some tracking columns: typed so). */
-export function readWorkbook<K extends TrackingColumn>(
+/** One listSheets and one read per wanted input sheet (only some plan or tracking columns: typed so). */
+export function readWorkbook<P extends PlanColumn = PlanColumn, T extends TrackingColumn = TrackingColumn>(
   workbook: WorkbookPort,
-  keys: readonly InputSheetKey[],
-  options: ReadOptions & { trackingColumns: readonly K[] },
-): WorkbookRead<InputsWithTracking<K>>;
-export function readWorkbook(
-  workbook: WorkbookPort,
-  keys?: readonly InputSheetKey[],
-  options?: ReadOptions,
-): WorkbookRead;
+  keys: readonly InputSheetKey[] | undefined,
+  options: ReadOptions & { planColumns?: readonly P[]; trackingColumns?: readonly T[] },
+): WorkbookRead<InputsOf<P, T>>;
+export function readWorkbook(workbook: WorkbookPort, keys?: readonly InputSheetKey[]): WorkbookRead;
 export function readWorkbook(
   workbook: WorkbookPort,
   keys: readonly InputSheetKey[] = INPUT_SHEETS.map((s) => s.key),
@@ -106,7 +103,7 @@ export function readWorkbook(
 }
 
 /** The as-of date: the option, else the settings, else today in the workbook's zone. */
-export function asOfDate(host: Host, inputs: Inputs, override?: IsoDate): IsoDate {
+export function asOfDate(host: Host, inputs: Pick<Inputs, 'settings'>, override?: IsoDate): IsoDate {
   return override ?? inputs.settings.asOf ?? todayIn(host.workbook.timeZone(), host.now());
 }
 
@@ -152,7 +149,7 @@ export function applyMarks(
 // Generated sheets: ownership and the state registry (hidden sheet _ita_state).
 
 /** Fingerprints of the input sheets a command read, from the snapshots it already holds (no reads). */
-export function inputPrints(read: WorkbookRead<InputsBesideTracking>): InputPrint[] {
+export function inputPrints(read: WorkbookRead<InputsBesideRows>): InputPrint[] {
   return INPUT_SHEETS.filter((spec) => spec.key in read.snapshots).map((spec) => ({
     key: spec.key,
     name: read.inputs.sheetNames[spec.key] ?? spec.name,
@@ -180,7 +177,7 @@ export function currentPrints(
 }
 
 /** What every report heading needs, and the fingerprints its state entry records. */
-export function reportFrame(host: Host, read: WorkbookRead<InputsBesideTracking>) {
+export function reportFrame(host: Host, read: WorkbookRead<InputsBesideRows>) {
   const prints = inputPrints(read);
   const frame = {
     settings: read.inputs.settings,
@@ -298,7 +295,7 @@ export function withStateBatch<T>(host: Host, run: () => T): T {
  */
 export function writeGenerated(
   host: Host,
-  read: WorkbookRead<InputsBesideTracking>,
+  read: WorkbookRead<InputsBesideRows>,
   model: GeneratedSheetModel,
   options: { key: string; inputs: readonly InputPrint[] },
 ): GeneratedOutcome {

@@ -6,6 +6,8 @@ import { MARK_STYLE, type WantedMark } from '../core/marks';
 import {
   findOverdue,
   overdueSummaryText,
+  OVERDUE_PLAN_COLUMNS,
+  OVERDUE_TRACKING_COLUMNS,
   type DueSoonEntry,
   type OverdueAnalysis,
   type OverdueEntry,
@@ -66,7 +68,10 @@ export function overdueMarks(analysis: OverdueAnalysis, existing: ReadonlySet<st
 
 /** The check, the sheet and the marks, for a caller that already holds the document lock. */
 export function overdueLocked(host: Host, options: CommandOptions = {}): OverdueResult {
-  const read = readWorkbook(host.workbook);
+  const read = readWorkbook(host.workbook, undefined, {
+    planColumns: OVERDUE_PLAN_COLUMNS,
+    trackingColumns: OVERDUE_TRACKING_COLUMNS,
+  });
   requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
   const { sheets, inputs } = read;
   const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));

@@ -15,9 +15,10 @@ import type { Finding } from './findings';
 import {
   displayText,
   REPAIR_HINT,
-  type InputsBesideTracking,
-  type InputsWithTracking,
-  type PlanItem,
+  type InputsBesideRows,
+  type InputsOf,
+  type PlanColumn,
+  type PlanItemOf,
   type TrackingColumn,
   type TrackingRowOf,
 } from './inputs';
@@ -162,7 +163,7 @@ export const UNSPECIFIED_TYPE_LABEL = 'ไม่ระบุประเภท';
  * A Thai message naming the missing sheet or column, or null when the plan can be summed. Budget
  * columns are needed for every plan year; dimension, sub-mission and type columns to group the items.
  */
-export function budgetStructureProblem(inputs: InputsBesideTracking): string | null {
+export function budgetStructureProblem(inputs: InputsBesideRows): string | null {
   const sheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';
   const layout = inputs.layouts.plan;
   if (!layout) return `ไม่พบชีต "${sheet}" ${REPAIR_HINT} เพื่อสร้างชีตนี้ แล้วกรอกรายการของแผน`;
@@ -281,7 +282,19 @@ export const BUDGET_TRACKING_COLUMNS = [
 
 type BudgetTrackingColumn = (typeof BUDGET_TRACKING_COLUMNS)[number];
 
-export type BudgetInputs = InputsWithTracking<BudgetTrackingColumn>;
+/** The plan fields it needs: codes, groups, names and the budget columns (not periods, units, outputs). */
+export const BUDGET_PLAN_COLUMNS = [
+  'code',
+  'dimension',
+  'submission',
+  'type',
+  'name',
+  'budgets',
+] as const satisfies readonly PlanColumn[];
+
+type BudgetPlanItem = PlanItemOf<(typeof BUDGET_PLAN_COLUMNS)[number]>;
+
+export type BudgetInputs = InputsOf<(typeof BUDGET_PLAN_COLUMNS)[number], BudgetTrackingColumn>;
 
 export function computeBudget(inputs: BudgetInputs, options: BudgetOptions = {}): BudgetSummary {
   const years = inputs.planYears;
@@ -323,7 +336,7 @@ export function computeBudget(inputs: BudgetInputs, options: BudgetOptions = {})
     });
   };
 
-  const itemDimension = new Map<PlanItem, string | null>();
+  const itemDimension = new Map<BudgetPlanItem, string | null>();
   for (const item of inputs.plan) {
     const figures = itemFigures(item, years, (budget) => {
       unreadable.push({
@@ -461,9 +474,9 @@ function shownFigures(dimensions: readonly DimensionSummary[], tracked: TrackedY
 
 /** One item's budget per plan year in satang; unreadable cells reported and flagged, never 0. */
 function itemFigures(
-  item: PlanItem,
+  item: BudgetPlanItem,
   years: readonly number[],
-  onUnreadable: (budget: PlanItem['budgets'][number]) => void,
+  onUnreadable: (budget: BudgetPlanItem['budgets'][number]) => void,
 ): ItemFigures {
   const satang: number[] = [];
   const incomplete: boolean[] = [];
@@ -514,7 +527,7 @@ function trackYear(
   inputs: BudgetInputs,
   fiscalYear: number,
   dimensions: readonly DimensionSummary[],
-  itemDimension: ReadonlyMap<PlanItem, string | null>,
+  itemDimension: ReadonlyMap<BudgetPlanItem, string | null>,
   ctx: TrackContext,
 ): TrackedYearSummary {
   const yearIndex = inputs.planYears.indexOf(fiscalYear);

@@ -199,18 +199,41 @@ export interface ScoreYear extends RowBase {
   remarks: string;
 }
 
+/**
+ * The text fields read with a parsed field, from the same cell: a command that asks for the field
+ * gets its text too ("responsible" fills responsible and responsibleText).
+ */
+interface TextOfField {
+  type: 'typeText';
+  responsible: 'responsibleText';
+  period: 'periodText';
+}
+
+/** The fields K and the texts that come with them. */
+type WithTexts<K> = K | TextOfField[K & keyof TextOfField];
+
+/** A field of PlanItem that a command can ask for (ReadOptions.planColumns); texts come with theirs. */
+export type PlanColumn = Exclude<keyof PlanItem, keyof RowBase | TextOfField[keyof TextOfField]>;
+
 /** A column of the tracking table, by the field of TrackingRow it fills ("responsible" fills both). */
 export type TrackingColumn = Exclude<keyof TrackingRow, keyof RowBase | 'responsibleText'>;
 
+/** A plan item read with only the fields K (ReadOptions.planColumns). */
+export type PlanItemOf<K extends PlanColumn> = RowBase & Pick<PlanItem, WithTexts<K>>;
+
 /** A tracking row read with only the columns K (ReadOptions.trackingColumns). */
-export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, K>;
+export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, WithTexts<K>>;
 
-/** The inputs apart from the tracking rows: what is read the same however many tracking columns are. */
-export type InputsBesideTracking = Omit<Inputs, 'tracking'>;
+/** The inputs apart from the plan and tracking rows: read the same whichever of their columns are. */
+export type InputsBesideRows = Omit<Inputs, 'plan' | 'tracking'>;
 
-/** The inputs as read with only the tracking columns K: the type lets a command use no other. */
-export type InputsWithTracking<K extends TrackingColumn> = InputsBesideTracking & {
-  tracking: TrackingRowOf<K>[];
+/**
+ * The inputs as read with only the plan fields P and the tracking columns T: the type lets a command
+ * use no other.
+ */
+export type InputsOf<P extends PlanColumn, T extends TrackingColumn> = InputsBesideRows & {
+  plan: PlanItemOf<P>[];
+  tracking: TrackingRowOf<T>[];
 };
 
 export interface Inputs {
@@ -1171,13 +1194,34 @@ class PlanBudget implements BudgetCell {
   }
 }
 
-function readPlan(snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']): PlanItem[] {
+/** The declared plan column each plan field is read from (the budgets come from the year columns). */
+const PLAN_FIELD_COLUMNS: Record<PlanColumn, string | null> = {
+  code: 'code',
+  dimension: 'dimension',
+  submission: 'submission',
+  type: 'type',
+  name: 'name',
+  budgets: null,
+  responsible: 'responsible',
+  period: 'period',
+  indicators: 'itaIndicators',
+  outputs: 'outputs',
+};
+
+function readPlan(
+  snapshot: SheetSnapshot | null,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+  only?: readonly PlanColumn[],
+): PlanItem[] {
   const read = tableRead(snapshot, PLAN_TABLE, ctx, layouts);
   if (!read) return [];
-  const family = read.layout.family;
+  // Fields not read stay blank and report nothing: see ReadOptions.planColumns.
+  const family = !only || only.includes('budgets') ? read.layout.family : [];
   const C = PLAN_COLUMNS;
   const readers = columnReaders(ctx, PLAN_TABLE, read.layout, {
     special: { type: (cell) => readItemType(cell) },
+    only: only?.map((field) => PLAN_FIELD_COLUMNS[field]).filter((key) => key !== null),
   });
   const cols = readerCols(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
@@ -1373,9 +1417,14 @@ export interface ReadOptions {
   /**
    * Only these columns of the tracking table are read (every row is still found, by all its columns):
    * for a command that needs little of a large sheet. The other fields stay blank and their cells
-   * report nothing; InputsWithTracking types the result so that the command can use no other field.
+   * report nothing; InputsOf types the result so that the command can use no other field.
    */
   trackingColumns?: readonly TrackingColumn[];
+  /**
+   * Only these fields of the plan are read, the same way: every item is still found by all its
+   * columns, the other fields stay blank ('', null or []) and their cells report nothing.
+   */
+  planColumns?: readonly PlanColumn[];
 }
 
 /**
@@ -1433,13 +1482,16 @@ export function readInputs(
     read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
   ): T[] => {
     if (options.dataRows !== false) {
-      const columns = key === 'tracking' ? options.trackingColumns : undefined;
+      const columns =
+        key === 'tracking' ? options.trackingColumns : key === 'plan' ? options.planColumns : undefined;
       return memoTable(snapshots[key], context(key), layouts, key, read, columns);
     }
     tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
     return [];
   };
-  const plan = table('plan', readPlan);
+  const plan = table('plan', (snapshot, ctx, layouts) =>
+    readPlan(snapshot, ctx, layouts, options.planColumns),
+  );
   const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
   const inputs: Inputs = {
     sheetNames: names,

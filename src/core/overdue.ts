@@ -14,7 +14,17 @@
  * - A deadline that cannot be worked out is listed apart with the reason, never skipped in silence.
  */
 import { a1 } from './cells';
-import { displayText, type Inputs, type Measure, type PlanItem, type TrackingRow } from './inputs';
+import {
+  displayText,
+  type Inputs,
+  type InputsOf,
+  type Measure,
+  type PlanColumn,
+  type PlanItem,
+  type PlanItemOf,
+  type TrackingColumn,
+  type TrackingRowOf,
+} from './inputs';
 import { isPlaceholder, statusLabel, type UnitsReading } from './readers';
 import type { StatusKind } from './schema';
 import { cellOf, textOf, type RawCell, type TableRow } from './table';
@@ -142,16 +152,42 @@ export function periodProblem(text: string, fiscalYear: number | null): string {
   return reading.ok ? `อ่านระยะเวลา "${text}" ไม่ได้` : reading.error;
 }
 
+/** The plan fields the check needs: a tracking row's deadline and unit can come from its plan item. */
+export const OVERDUE_PLAN_COLUMNS = [
+  'code',
+  'name',
+  'responsible',
+  'period',
+] as const satisfies readonly PlanColumn[];
+
+/** The tracking columns it needs; budgets, percents and results are not read (bench/). */
+export const OVERDUE_TRACKING_COLUMNS = [
+  'code',
+  'name',
+  'fiscalYear',
+  'status',
+  'responsible',
+  'deadline',
+] as const satisfies readonly TrackingColumn[];
+
+type OverduePlanItem = PlanItemOf<(typeof OVERDUE_PLAN_COLUMNS)[number]>;
+type OverdueTrackingRow = TrackingRowOf<(typeof OVERDUE_TRACKING_COLUMNS)[number]>;
+
+export type OverdueInputs = InputsOf<
+  (typeof OVERDUE_PLAN_COLUMNS)[number],
+  (typeof OVERDUE_TRACKING_COLUMNS)[number]
+>;
+
 /** The first plan item per code (a duplicated code is a validation finding; the first row wins). */
-export function planIndex(plan: readonly PlanItem[]): Map<string, PlanItem> {
-  const byCode = new Map<string, PlanItem>();
+export function planIndex<I extends Pick<PlanItem, 'code'>>(plan: readonly I[]): Map<string, I> {
+  const byCode = new Map<string, I>();
   for (const item of plan) if (item.code && !byCode.has(item.code)) byCode.set(item.code, item);
   return byCode;
 }
 
 export function trackingDeadline(
-  row: TrackingRow,
-  item: PlanItem | undefined,
+  row: OverdueTrackingRow,
+  item: OverduePlanItem | undefined,
   planSheet: string,
 ): DeadlineReading {
   const cell = cellOf(row.cells, 'deadline');
@@ -232,8 +268,8 @@ function anchorCell(cells: TableRow, keys: readonly string[]): CellRef {
 }
 
 export function trackingItem(
-  row: TrackingRow,
-  item: PlanItem | undefined,
+  row: OverdueTrackingRow,
+  item: OverduePlanItem | undefined,
   sheets: { tracking: string; plan: string },
 ): WorkItem {
   // The row's own responsible unit wins; a blank one falls back to the plan's.
@@ -274,7 +310,7 @@ export function measureItem(measure: Measure, sheet: string): WorkItem {
 }
 
 /** A plan item of the year with no tracking row: not reported, its deadline from its period. */
-export function unreportedPlanItem(item: PlanItem, fiscalYear: number, sheet: string): WorkItem {
+export function unreportedPlanItem(item: OverduePlanItem, fiscalYear: number, sheet: string): WorkItem {
   const periodCell = cellOf(item.cells, 'period');
   let deadline: DeadlineReading;
   if (!item.period) deadline = failAt(periodCell, periodProblem(item.periodText, null));
@@ -313,7 +349,7 @@ export function sheetsOf(inputs: Pick<Inputs, 'sheetNames'>): {
 }
 
 /** Every tracking row and every annual measure, in sheet order. */
-export function workItems(inputs: Inputs): WorkItem[] {
+export function workItems(inputs: OverdueInputs): WorkItem[] {
   const sheets = sheetsOf(inputs);
   const byCode = planIndex(inputs.plan);
   return [
@@ -397,7 +433,7 @@ export function dueSoonDaysOf(inputs: Pick<Inputs, 'settings'>): number {
 }
 
 /** The whole check: every tracking row and annual measure as of `asOf`. */
-export function findOverdue(inputs: Inputs, asOf: IsoDate): OverdueAnalysis {
+export function findOverdue(inputs: OverdueInputs, asOf: IsoDate): OverdueAnalysis {
   return assessItems(workItems(inputs), asOf, dueSoonDaysOf(inputs));
 }
 

@@ -10,7 +10,7 @@
  * the year, deadline = the last day it covers within the year (else 30 September). Status is left blank.
  */
 import { a1 } from './cells';
-import type { InputsWithTracking, OkPeriod, PlanItem, TrackingColumn } from './inputs';
+import type { InputsOf, OkPeriod, PlanColumn, PlanItem, TrackingColumn } from './inputs';
 import { isPlaceholder } from './readers';
 import type { OutCell } from './sheet-model';
 import { cellOf } from './table';
@@ -114,7 +114,7 @@ function budgetValue(item: PlanItem, fy: number): { value: number | string | nul
  */
 export const TRACKING_ROWS_COLUMNS = ['code', 'fiscalYear'] as const satisfies readonly TrackingColumn[];
 
-export type TrackingRowsInputs = InputsWithTracking<(typeof TRACKING_ROWS_COLUMNS)[number]>;
+export type TrackingRowsInputs = InputsOf<PlanColumn, (typeof TRACKING_ROWS_COLUMNS)[number]>;
 
 export function planTrackingRows(inputs: TrackingRowsInputs, fiscalYear: number): TrackingRowsPlan {
   const planSheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';

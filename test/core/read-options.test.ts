@@ -2,15 +2,17 @@
  * Reading less than everything. Only the layouts (dataRows: false, used by the template repair): the
  * same tables found at the same places, the same settings, reference and plan years, the same header
  * problems, and no data row read. Only some tracking columns (trackingColumns, used by the budget and
- * the tracking rows): the same rows and the same results from what those commands use.
+ * the tracking rows) or plan fields (planColumns, used by the budget and the overdue check): the same
+ * rows and the same results from what those commands use.
  */
 import { readWorkbook } from '../../src/commands/context';
-import { columnOf, sampleFiles, sampleWorkbook, setCell } from '../helpers/workbooks';
+import { columnOf, dataRowOf, sampleFiles, sampleWorkbook, setCell } from '../helpers/workbooks';
 import { textSlot } from '../../src/core/text-slot';
 import type { MemoryWorkbook } from '../../src/adapters/memory/memory-workbook';
-import { INPUT_SHEETS, TRACKING_TABLE, tableSpec } from '../../src/core/schema';
-import { readInputs, type InputSnapshots, type TrackingColumn } from '../../src/core/inputs';
-import { BUDGET_TRACKING_COLUMNS, computeBudget } from '../../src/core/budget';
+import { INPUT_SHEETS, PLAN_TABLE, TRACKING_TABLE, tableSpec } from '../../src/core/schema';
+import { readInputs, type InputSnapshots, type PlanColumn, type TrackingColumn } from '../../src/core/inputs';
+import { BUDGET_PLAN_COLUMNS, BUDGET_TRACKING_COLUMNS, computeBudget } from '../../src/core/budget';
+import { OVERDUE_PLAN_COLUMNS, OVERDUE_TRACKING_COLUMNS, findOverdue } from '../../src/core/overdue';
 import { TRACKING_ROWS_COLUMNS, planTrackingRows } from '../../src/core/tracking-rows';
 import { messyWorkbook } from '../robustness/workbooks';
 import { syntheticWorkbook } from '../../bench/synthetic';
@@ -82,28 +84,36 @@ describe('texts that share a slot of the reading caches (textSlot)', () => {
   });
 });
 
+/**
+ * A kept workbook (the benchmark's, 300 items: statuses, percents, disbursements and their flaws) with
+ * an unreadable disbursement, year, percent, planned budget and period besides; the second item's
+ * tracking row has no deadline, so its deadline has to come from that unreadable period.
+ */
+function keptWorkbook(): MemoryWorkbook {
+  const workbook = syntheticWorkbook(sampleFiles(), 300);
+  setCell(workbook, 'tracking', 1, 'disbursed', 'ประมาณสองหมื่น');
+  setCell(workbook, 'tracking', 2, 'fiscalYear', 'ปีหน้า');
+  setCell(workbook, 'tracking', 3, 'percent', 'ครึ่งหนึ่ง');
+  setCell(workbook, 'plan', 1, 2566, 'ราวห้าหมื่น');
+  setCell(workbook, 'plan', 4, 'period', 'ปีหน้า');
+  setCell(workbook, 'tracking', 4, 'deadline', null);
+  return workbook;
+}
+
+const workbooks: [string, () => MemoryWorkbook][] = [
+  ['the sample', sampleWorkbook],
+  ['the messy workbook', messyWorkbook],
+  ['a kept workbook with unreadable cells', keptWorkbook],
+];
+
 describe('reading only some tracking columns (trackingColumns)', () => {
   const KEYS = TRACKING_TABLE.columns.map((c) => c.key) as TrackingColumn[];
-  const SETS: readonly (readonly TrackingColumn[])[] = [TRACKING_ROWS_COLUMNS, BUDGET_TRACKING_COLUMNS];
-  const trackingSheet = tableSpec('tracking').sheet.name;
-
-  /**
-   * A kept workbook (the benchmark's, 300 items: statuses, percents, disbursements and their flaws) with
-   * an unreadable disbursement, an unreadable year and an unreadable percent besides.
-   */
-  function keptWorkbook(): MemoryWorkbook {
-    const workbook = syntheticWorkbook(sampleFiles(), 300);
-    setCell(workbook, 'tracking', 1, 'disbursed', 'ประมาณสองหมื่น');
-    setCell(workbook, 'tracking', 2, 'fiscalYear', 'ปีหน้า');
-    setCell(workbook, 'tracking', 3, 'percent', 'ครึ่งหนึ่ง');
-    return workbook;
-  }
-
-  const workbooks: [string, () => MemoryWorkbook][] = [
-    ['the sample', sampleWorkbook],
-    ['the messy workbook', messyWorkbook],
-    ['a kept workbook with unreadable cells', keptWorkbook],
+  const SETS: readonly (readonly TrackingColumn[])[] = [
+    TRACKING_ROWS_COLUMNS,
+    BUDGET_TRACKING_COLUMNS,
+    OVERDUE_TRACKING_COLUMNS,
   ];
+  const trackingSheet = tableSpec('tracking').sheet.name;
 
   describe.each(workbooks)('%s', (_, make) => {
     test.each(SETS.map((set) => [set.join(', '), set]))(
@@ -121,6 +131,8 @@ describe('reading only some tracking columns (trackingColumns)', () => {
             if (set.includes(key)) expect(row[key]).toEqual(fullRows[i][key]);
             else expect(row[key] === null || row[key] === '').toBe(true);
           }
+          // A text comes with its field.
+          expect(row.responsibleText).toBe(set.includes('responsible') ? fullRows[i].responsibleText : '');
           expect([...(row.unreadable as Set<string>)]).toEqual(
             [...(fullRows[i].unreadable as Set<string>)].filter((k) => set.includes(k as TrackingColumn)),
           );
@@ -178,5 +190,174 @@ describe('reading only some tracking columns (trackingColumns)', () => {
     expect(narrow.tracking.every((r) => r.status === null)).toBe(true);
     expect(full.tracking.some((r) => r.status !== null)).toBe(true);
     expect(again.tracking).toBe(narrow.tracking);
+  });
+});
+
+/**
+ * What a read gives, without the functions that make cells on demand (a new one per read): budget
+ * cells as their year, amount and cell; rows without their cell maps.
+ */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value && typeof value === 'object' && 'year' in value && 'cell' in value && 'amount' in value) {
+    const budget = value as {
+      year: number;
+      amount: unknown;
+      cell: { row: number; col: number; value: unknown };
+    };
+    const { row, col, value: typed } = budget.cell;
+    return { year: budget.year, amount: budget.amount, cell: { row, col, value: typed } };
+  }
+  if (value && typeof value === 'object' && 'cells' in value) {
+    const { cells: _cells, ...rest } = value as Record<string, unknown>;
+    return rest;
+  }
+  return value;
+}
+
+describe('reading only some plan fields (planColumns)', () => {
+  const FIELDS: readonly PlanColumn[] = [
+    'code',
+    'dimension',
+    'submission',
+    'type',
+    'name',
+    'budgets',
+    'responsible',
+    'period',
+    'indicators',
+    'outputs',
+  ];
+  /** The texts read with a field, and the unread value of each field. */
+  const TEXTS: Partial<Record<PlanColumn, string>> = {
+    type: 'typeText',
+    responsible: 'responsibleText',
+    period: 'periodText',
+  };
+  const UNREAD: Record<PlanColumn, unknown> = {
+    code: '',
+    dimension: '',
+    submission: '',
+    type: null,
+    name: '',
+    budgets: [],
+    responsible: null,
+    period: null,
+    indicators: [],
+    outputs: '',
+  };
+  const SETS: readonly (readonly PlanColumn[])[] = [BUDGET_PLAN_COLUMNS, OVERDUE_PLAN_COLUMNS];
+  const planSheet = tableSpec('plan').sheet.name;
+
+  /** The plan's sheet columns a set of fields does not read (the remarks column is never a field). */
+  function unreadColumns(
+    layout: ReturnType<typeof readWorkbook>['inputs']['layouts']['plan'],
+    set: readonly PlanColumn[],
+  ) {
+    const keyOf: Record<string, PlanColumn> = { itaIndicators: 'indicators' };
+    const cols = PLAN_TABLE.columns
+      .filter((c) => !set.includes(keyOf[c.key] ?? (c.key as PlanColumn)))
+      .map((c) => layout?.columns.get(c.key)?.col);
+    if (!set.includes('budgets')) cols.push(...(layout?.family.map((f) => f.col) ?? []));
+    return new Set(cols.filter((c) => c !== undefined));
+  }
+
+  describe.each(workbooks)('%s', (_, make) => {
+    test.each(SETS.map((set) => [set.join(', '), set]))(
+      'fields %s: the same items; those fields, texts and problems as a full read; the rest blank and silent',
+      (_label, set) => {
+        const workbook = make();
+        const full = readWorkbook(workbook).inputs;
+        const narrow = readWorkbook(workbook, undefined, { planColumns: set }).inputs;
+        expect(full.plan.length).toBeGreaterThan(0);
+        expect(narrow.plan.map((r) => r.row)).toEqual(full.plan.map((r) => r.row));
+        const fullItems = full.plan as unknown as Record<string, unknown>[];
+        const narrowItems = narrow.plan as unknown as Record<string, unknown>[];
+        narrowItems.forEach((item, i) => {
+          for (const field of FIELDS) {
+            const text = TEXTS[field];
+            if (set.includes(field)) {
+              expect(comparable(item[field])).toEqual(comparable(fullItems[i][field]));
+              if (text) expect(item[text]).toBe(fullItems[i][text]);
+            } else {
+              expect(item[field]).toEqual(UNREAD[field]);
+              if (text) expect(item[text]).toBe('');
+            }
+          }
+          const readKey = (k: string) =>
+            k.startsWith('budget:')
+              ? set.includes('budgets')
+              : set.includes(k === 'itaIndicators' ? 'indicators' : (k as PlanColumn));
+          expect([...(item.unreadable as Set<string>)]).toEqual(
+            [...(fullItems[i].unreadable as Set<string>)].filter(readKey),
+          );
+        });
+        // Every other sheet reads as before; on the plan sheet only the unread columns are silent.
+        const unread = unreadColumns(full.layouts.plan, set);
+        const expected = full.findings.filter(
+          (f) => f.sheet !== planSheet || f.row <= (full.layouts.plan?.headerRow ?? 0) || !unread.has(f.col),
+        );
+        expect(narrow.findings).toEqual(expected);
+        expect(narrow.tracking.map(comparable)).toEqual(full.tracking.map(comparable));
+        expect(narrow.planYears).toEqual(full.planYears);
+      },
+    );
+
+    test('the budget and the overdue check come out the same as from a full read', () => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      const forBudget = readWorkbook(workbook, undefined, {
+        planColumns: BUDGET_PLAN_COLUMNS,
+        trackingColumns: BUDGET_TRACKING_COLUMNS,
+      }).inputs;
+      const forOverdue = readWorkbook(workbook, undefined, {
+        planColumns: OVERDUE_PLAN_COLUMNS,
+        trackingColumns: OVERDUE_TRACKING_COLUMNS,
+      }).inputs;
+      for (const fiscalYear of [2566, 2567]) {
+        expect(computeBudget(forBudget, { fiscalYear })).toEqual(computeBudget(full, { fiscalYear }));
+      }
+      let flagged = 0;
+      for (const asOf of ['2023-04-15', '2023-09-20', '2024-10-01'] as const) {
+        const analysis = findOverdue(full, asOf);
+        flagged += analysis.overdue.length + analysis.dueSoon.length;
+        expect(findOverdue(forOverdue, asOf)).toEqual(analysis);
+      }
+      expect(flagged).toBeGreaterThan(0);
+    });
+  });
+
+  test('a kept workbook: the unreadable budget keeps its reason; the deadline from an unreadable period says why', () => {
+    const workbook = keptWorkbook();
+    const forBudget = readWorkbook(workbook, undefined, {
+      planColumns: BUDGET_PLAN_COLUMNS,
+      trackingColumns: BUDGET_TRACKING_COLUMNS,
+    }).inputs;
+    const budget = computeBudget(forBudget, { fiscalYear: 2566 });
+    const planned = budget.unreadable.find((u) => u.sheet === planSheet);
+    const finding = forBudget.findings.find((f) => f.sheet === planSheet && f.cell === planned?.cell);
+    expect(finding?.rule).toBe('unreadable');
+    expect(planned?.reason).toBe(finding?.problem);
+
+    const forOverdue = readWorkbook(workbook, undefined, {
+      planColumns: OVERDUE_PLAN_COLUMNS,
+      trackingColumns: OVERDUE_TRACKING_COLUMNS,
+    }).inputs;
+    const row = dataRowOf(workbook, 'tracking', 4);
+    const entry = findOverdue(forOverdue, '2023-04-15').unreadable.find((u) => u.item.row === row);
+    expect(entry?.reason).toContain('"ปีหน้า"');
+  });
+
+  test('on frozen snapshots (run all), a narrow plan read does not stand in for a later full one', () => {
+    const workbook = keptWorkbook();
+    const frozen = Object.fromEntries(
+      INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
+    ) as InputSnapshots;
+    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, { planColumns: OVERDUE_PLAN_COLUMNS });
+    const full = readInputs(frozen, 'Asia/Bangkok');
+    const again = readInputs(frozen, 'Asia/Bangkok', undefined, { planColumns: OVERDUE_PLAN_COLUMNS });
+    expect(narrow.plan.every((item) => item.budgets.length === 0)).toBe(true);
+    expect(full.plan.every((item) => item.budgets.length > 0)).toBe(true);
+    expect(again.plan).toBe(narrow.plan);
   });
 });
