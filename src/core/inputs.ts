@@ -1129,7 +1129,7 @@ const TABLE_MEMO = new WeakMap<SheetSnapshot, Map<string, MemoEntry>>();
  * for `run all`, see XlsxWorkbook.keepSnapshots), so reading it again with the same lists gives the
  * same rows and findings: the plan of 100,000 rows is read once, not once per command. Other hosts'
  * snapshots are fresh objects and always read. The rows are frozen so that no command reorders what
- * the next one reads.
+ * the next one reads. A read of only some columns is kept apart from a full one, which serves it.
  */
 function memoTable<T>(
   snapshot: SheetSnapshot | null | undefined,
@@ -1140,10 +1140,13 @@ function memoTable<T>(
   columns: readonly string[] | undefined,
 ): T[] {
   if (!snapshot || !Object.isFrozen(snapshot)) return read(snapshot ?? null, ctx, layouts);
-  const memoKey = JSON.stringify([key, columns, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
+  const keyOf = (fields?: readonly string[]) =>
+    JSON.stringify([key, fields, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
+  const memoKey = keyOf(columns);
   let bySnapshot = TABLE_MEMO.get(snapshot);
   if (!bySnapshot) TABLE_MEMO.set(snapshot, (bySnapshot = new Map()));
-  const known = bySnapshot.get(memoKey);
+  // A full read already made serves a narrow one: it holds every field (and every problem) asked for.
+  const known = bySnapshot.get(memoKey) ?? (columns ? bySnapshot.get(keyOf(undefined)) : undefined);
   if (known) {
     layouts[key] = known.layout;
     for (const f of known.findings) ctx.sink.findings.push(f);

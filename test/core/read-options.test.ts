@@ -360,4 +360,23 @@ describe('reading only some plan fields (planColumns)', () => {
     expect(full.plan.every((item) => item.budgets.length > 0)).toBe(true);
     expect(again.plan).toBe(narrow.plan);
   });
+
+  test('on frozen snapshots, a full read already made serves a narrow one (every field it asks for)', () => {
+    const workbook = keptWorkbook();
+    const frozen = Object.fromEntries(
+      INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
+    ) as InputSnapshots;
+    const fresh = readWorkbook(workbook, undefined, {
+      planColumns: BUDGET_PLAN_COLUMNS,
+      trackingColumns: BUDGET_TRACKING_COLUMNS,
+    }).inputs;
+    const full = readInputs(frozen, 'Asia/Bangkok');
+    const served = readInputs(frozen, 'Asia/Bangkok', undefined, {
+      planColumns: BUDGET_PLAN_COLUMNS,
+      trackingColumns: BUDGET_TRACKING_COLUMNS,
+    });
+    expect(served.plan).toBe(full.plan);
+    expect(served.tracking).toBe(full.tracking);
+    expect(computeBudget(served, { fiscalYear: 2566 })).toEqual(computeBudget(fresh, { fiscalYear: 2566 }));
+  });
 });
