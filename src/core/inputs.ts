@@ -18,6 +18,7 @@ import {
   readStatus,
   readUnits,
   isNormalizedPlaceholder,
+  isPlainText,
   canon,
   type IndicatorName,
   type Problem,
@@ -415,10 +416,11 @@ const textCache = {
 function textSlotOf(raw: string): number {
   const slot = textSlot(raw, TEXT_SLOTS);
   if (textCache.raw[slot] !== raw) {
-    const text = normalizeSpaces(raw);
+    const plain = isPlainText(raw);
+    const text = plain ? raw : normalizeSpaces(raw);
     textCache.raw[slot] = raw;
     textCache.normalized[slot] = text;
-    textCache.placeholder[slot] = isNormalizedPlaceholder(text) ? 1 : 0;
+    textCache.placeholder[slot] = !plain && isNormalizedPlaceholder(text) ? 1 : 0;
   }
   return slot;
 }

@@ -8,7 +8,7 @@ import { ITEM_TYPES, ROUNDS, STATUSES, type ItemTypeKind, type RoundKind, type S
 import type { RawCell } from './table';
 import { textOf } from './table';
 import { cellToIsoDate, formatThaiDate, readYear, type IsoDate } from './thai/dates';
-import { normalizeSpaces, toArabicDigits } from './thai/digits';
+import { normalizeSpaces, ODD_SPACE, toArabicDigits } from './thai/digits';
 import { fiscalYearOf } from './thai/fiscal';
 import { formatBaht, readAmount, readNumber, type AmountReading } from './thai/numbers';
 import { parsePeriod, type PeriodReading } from './thai/period';
@@ -231,6 +231,27 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 const PLACEHOLDER_FIRST: ReadonlySet<number> = new Set([
   0x2e, 0x2026, 0x5f, 0x2d, 0x2013, 0x2014, 0x78, 0x58,
 ]);
+
+/**
+ * What could make normalizeSpaces change a text or a placeholder pattern match it, other than its
+ * first and last characters: an odd space, two spaces, "ระบุ" or a run of dots, ellipses or underscores.
+ */
+const WORTH_A_LOOK = new RegExp(`${ODD_SPACE.source}| {2}|ระบุ|\\.{6}|…{2}|_{4}`);
+
+/**
+ * True when the text is its own normalizeSpaces form and no placeholder, found in one scan of it
+ * (six for the two checks apart); most cells of a sheet are such texts.
+ */
+export function isPlainText(text: string): boolean {
+  const n = text.length;
+  return (
+    n > 0 &&
+    text.charCodeAt(0) !== 0x20 &&
+    text.charCodeAt(n - 1) !== 0x20 &&
+    !PLACEHOLDER_FIRST.has(text.charCodeAt(0)) &&
+    !WORTH_A_LOOK.test(text)
+  );
+}
 
 export function isPlaceholder(text: string): boolean {
   return isNormalizedPlaceholder(normalizeSpaces(text));

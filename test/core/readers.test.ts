@@ -1,6 +1,9 @@
 import type { CellValue } from '../../src/core/cells';
+import fc from 'fast-check';
+import { normalizeSpaces } from '../../src/core/thai/digits';
 import {
   isPlaceholder,
+  isPlainText,
   matchUnits,
   readFiscalYear,
   readIndicators,
@@ -112,5 +115,88 @@ describe('numbers staff type', () => {
     expect(readStatus(cell('ยกเลิก / ไม่ได้ดำเนินการ'))).toMatchObject({ kind: 'ok', value: 'cancelled' });
     expect(readStatus(cell('กำลังดำเนินการ'))).toMatchObject({ kind: 'ok', value: 'inProgress' });
     expect(readStatus(cell('รอ'))).toMatchObject({ kind: 'bad', problem: { rule: 'not-in-list' } });
+  });
+});
+
+describe('plain texts: their own normalized form and no placeholder, told in one scan (isPlainText)', () => {
+  test.each([
+    'โครงการเสริมสร้างองค์ความรู้ด้านการต่อต้านการทุจริต (12)',
+    'สำนักปลัด องค์การบริหารส่วนตำบลแหลมสอม',
+    'ต.ค. 65 - มี.ค. 66',
+    'ก',
+    'ราคา 1,000 บาท... ประมาณ',
+  ])('%s is plain', (text) => {
+    expect(isPlainText(text)).toBe(true);
+  });
+
+  test.each([
+    '',
+    ' นำหน้าด้วยช่องว่าง',
+    'ตามด้วยช่องว่าง ',
+    'สอง  ช่อง',
+    'แท็บ\tกลาง',
+    'ไม่\u00A0ตัดคำ',
+    'ศูนย์\u200Bกว้าง',
+    'โปรดระบุหน่วยงาน',
+    '(ระบุ)',
+    'ชื่อ ..........',
+    'ชื่อ ……',
+    'ชื่อ ____',
+    '---',
+    'xxx',
+    'XXXX',
+  ])('%j is not (it needs the full look)', (text) => {
+    expect(isPlainText(text)).toBe(false);
+  });
+
+  test('property: a plain text is never changed by normalizeSpaces and is never a placeholder', () => {
+    const pieces = [
+      'ก',
+      'ร',
+      'ะ',
+      'บ',
+      'ุ',
+      'ระบุ',
+      'โปรด',
+      'กรุณา',
+      'x',
+      'X',
+      'a',
+      '1',
+      '๑',
+      '(',
+      '"',
+      '“',
+      ' ',
+      '  ',
+      '.',
+      '...',
+      '……',
+      '…',
+      '_',
+      '__',
+      '-',
+      '–',
+      '—',
+      '\t',
+      '\n',
+      '\u00A0',
+      '\u00AD',
+      '\u200B',
+      '\u200C',
+      '\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u3000',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        if (!isPlainText(t)) return;
+        expect(normalizeSpaces(t)).toBe(t);
+        expect(isPlaceholder(t)).toBe(false);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -22,7 +22,8 @@ export function isDigitChar(ch: string): boolean {
 }
 
 /** Spaces other than " " and the invisible characters normalizeSpaces removes or turns into " ". */
-const ODD_SPACE = /[\t-\r\u00A0\u00AD\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/;
+export const ODD_SPACE =
+  /[\t-\r\u00A0\u00AD\u1680\u180E\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/;
 
 /**
  * True when normalizeSpaces would change the text: a space at either end, two in a row, or any other
