@@ -348,14 +348,18 @@ export function sheetsOf(inputs: Pick<Inputs, 'sheetNames'>): {
   };
 }
 
-/** Every tracking row and every annual measure, in sheet order. */
-export function workItems(inputs: OverdueInputs): WorkItem[] {
+/** The tracking rows and annual measures whose status is kept by `keep` (all by default), in sheet order. */
+export function workItems(
+  inputs: OverdueInputs,
+  keep: (status: StatusKind | null) => boolean = () => true,
+): WorkItem[] {
   const sheets = sheetsOf(inputs);
   const byCode = planIndex(inputs.plan);
-  return [
-    ...inputs.tracking.map((row) => trackingItem(row, row.code ? byCode.get(row.code) : undefined, sheets)),
-    ...inputs.measures.map((m) => measureItem(m, sheets.measures)),
-  ];
+  const items: WorkItem[] = [];
+  for (const row of inputs.tracking)
+    if (keep(row.status)) items.push(trackingItem(row, row.code ? byCode.get(row.code) : undefined, sheets));
+  for (const m of inputs.measures) if (keep(m.status)) items.push(measureItem(m, sheets.measures));
+  return items;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -434,7 +438,11 @@ export function dueSoonDaysOf(inputs: Pick<Inputs, 'settings'>): number {
 
 /** The whole check: every tracking row and annual measure as of `asOf`. */
 export function findOverdue(inputs: OverdueInputs, asOf: IsoDate): OverdueAnalysis {
-  return assessItems(workItems(inputs), asOf, dueSoonDaysOf(inputs));
+  // A closed row can never be late: no work item is made for it (a third of a large sheet), only counted.
+  const open = workItems(inputs, (status) => !isClosed(status));
+  const analysis = assessItems(open, asOf, dueSoonDaysOf(inputs));
+  const checked = inputs.tracking.length + inputs.measures.length;
+  return { ...analysis, checked, closed: checked - open.length };
 }
 
 /** One-line Thai counts for toasts and the CLI. */

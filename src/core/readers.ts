@@ -254,7 +254,8 @@ export function isPlainText(text: string): boolean {
 }
 
 export function isPlaceholder(text: string): boolean {
-  return isNormalizedPlaceholder(normalizeSpaces(text));
+  // Asked per row of large sheets (units shown in reports): most texts are plain, told in one scan.
+  return !isPlainText(text) && isNormalizedPlaceholder(normalizeSpaces(text));
 }
 
 /** isPlaceholder of a text normalizeSpaces has already been through (saves a second scan of it). */
