@@ -192,11 +192,26 @@ export function formatThaiDate(iso: IsoDate, options: ThaiDateFormat = {}): stri
   const { y, m, d } = parseIso(iso);
   const be = ceToBe(y);
   const month = THAI_MONTHS[m - 1];
-  const text = {
-    long: `${d} ${month.full} ${be}`,
-    medium: `${d} ${month.abbr} ${be}`,
-    short: `${d} ${month.abbr} ${String(be % 100).padStart(2, '0')}`,
-    numeric: `${d}/${m}/${be}`,
-  }[options.style ?? 'long'];
+  const text = styledDate(d, m, be, month, options.style ?? 'long');
   return options.digits === 'thai' ? toThaiDigits(text) : text;
+}
+
+/** Only the style asked for is built (reports format a date per row of large sheets). */
+function styledDate(
+  d: number,
+  m: number,
+  be: number,
+  month: (typeof THAI_MONTHS)[number],
+  style: ThaiDateStyle,
+): string {
+  switch (style) {
+    case 'medium':
+      return `${d} ${month.abbr} ${be}`;
+    case 'short':
+      return `${d} ${month.abbr} ${String(be % 100).padStart(2, '0')}`;
+    case 'numeric':
+      return `${d}/${m}/${be}`;
+    case 'long':
+      return `${d} ${month.full} ${be}`;
+  }
 }
