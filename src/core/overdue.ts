@@ -27,7 +27,7 @@ import {
 } from './inputs';
 import { isPlaceholder, statusLabel, type UnitsReading } from './readers';
 import type { StatusKind } from './schema';
-import { cellOf, textOf, type RawCell, type TableRow } from './table';
+import { cellOf, colOf, textOf, type RawCell, type TableRow } from './table';
 import { daysBetween, formatThaiDate, type IsoDate } from './thai/dates';
 import { parsePeriod, periodDeadlineInFiscalYear } from './thai/period';
 
@@ -190,8 +190,9 @@ export function trackingDeadline(
   item: OverduePlanItem | undefined,
   planSheet: string,
 ): DeadlineReading {
-  const cell = cellOf(row.cells, 'deadline');
   if (row.deadline) return { ok: true, date: row.deadline, source: 'deadline' };
+  // Made only now: most rows have their own deadline and need no cell.
+  const cell = cellOf(row.cells, 'deadline');
   if (row.unreadable.has('deadline')) {
     return failAt(cell, `อ่านวันที่ในช่อง "กำหนดแล้วเสร็จ" ไม่ได้ ("${displayText(cell)}") ให้กรอกวันที่ เช่น 30/9/2566`);
   }
@@ -261,10 +262,10 @@ export function statusTextOf(status: StatusKind | null, cells: TableRow): string
 /** The first of these columns the sheet has, for links and marks. */
 function anchorCell(cells: TableRow, keys: readonly string[]): CellRef {
   for (const key of keys) {
-    const cell = cellOf(cells, key);
-    if (cell.col > 0) return { row: cell.row, col: cell.col };
+    const col = colOf(cells, key);
+    if (col > 0) return { row: cells.row, col };
   }
-  return { row: cellOf(cells, keys[0]).row, col: 0 };
+  return { row: cells.row, col: 0 };
 }
 
 export function trackingItem(

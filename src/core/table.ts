@@ -198,6 +198,11 @@ class RowCells<K> implements ReadonlyMap<K, RawCell> {
     return this.cols.has(key);
   }
 
+  /** The key's 1-based column, 0 when the sheet lacks it: no cell is made. */
+  colOf(key: K): number {
+    return this.cols.get(key) ?? 0;
+  }
+
   *entries(): MapIterator<[K, RawCell]> {
     for (const [key, col] of this.cols) yield [key, this.make(this.row, col)];
   }
@@ -293,6 +298,11 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
 /** The cell of a column in a row, or a blank cell addressed where the column would be. */
 export function cellOf(row: TableRow, key: string): RawCell {
   return row.cells.get(key) ?? { value: null, display: '', formula: '', row: row.row, col: 0 };
+}
+
+/** The 1-based column of a row's key (0 where the sheet lacks it), without making the cell. */
+export function colOf(row: TableRow, key: string): number {
+  return row.cells instanceof RowCells ? row.cells.colOf(key) : (row.cells.get(key)?.col ?? 0);
 }
 
 /** Trimmed text of a cell as the user sees it (numbers as displayed, Thai digits kept). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { a1, columnLetter, parseA1 } from '../../src/core/cells';
 import { PLAN_TABLE, SCORES_TABLE } from '../../src/core/schema';
-import { codeOf, readTable } from '../../src/core/table';
+import { cellOf, codeOf, colOf, readTable } from '../../src/core/table';
 import { snapshot } from '../helpers/workbooks';
 
 describe('A1 addresses', () => {
@@ -41,6 +41,11 @@ describe('finding a table by its headers', () => {
     ]);
     expect(rows.map((r) => r.row)).toEqual([3, 5]);
     expect(layout.missing.map((c) => c.key)).toContain('period');
+    // A key's column without making its cell: the cell's own column, 0 where the sheet lacks it.
+    for (const key of PLAN_TABLE.columns.map((c) => c.key))
+      expect(colOf(rows[1], key)).toBe(cellOf(rows[1], key).col);
+    expect(colOf(rows[0], 'code')).toBe(3);
+    expect(colOf(rows[0], 'period')).toBe(0);
   });
 
   test('header aliases and keys are accepted', () => {
