@@ -9,6 +9,7 @@ import {
   type Inputs,
   type InputsBesideRows,
   type InputsOf,
+  type MeasureColumn,
   type PlanColumn,
   type ReadOptions,
   type TrackingColumn,
@@ -70,19 +71,27 @@ export function withDocumentLock<T>(host: Host, run: () => T): T {
   }
 }
 
-/** What a command read; `I` is narrower when only some plan or tracking columns were read. */
+/** What a command read; `I` is narrower when only some columns of the tables were read. */
 export interface WorkbookRead<I extends InputsBesideRows = Inputs> {
   sheets: SheetInfo[];
   inputs: I;
   snapshots: InputSnapshots;
 }
 
-/** One listSheets and one read per wanted input sheet (only some plan or tracking columns: typed so). */
-export function readWorkbook<P extends PlanColumn = PlanColumn, T extends TrackingColumn = TrackingColumn>(
+/** One listSheets and one read per wanted input sheet (only some columns of the tables: typed so). */
+export function readWorkbook<
+  P extends PlanColumn = PlanColumn,
+  T extends TrackingColumn = TrackingColumn,
+  M extends MeasureColumn = MeasureColumn,
+>(
   workbook: WorkbookPort,
   keys: readonly InputSheetKey[] | undefined,
-  options: ReadOptions & { planColumns?: readonly P[]; trackingColumns?: readonly T[] },
-): WorkbookRead<InputsOf<P, T>>;
+  options: ReadOptions & {
+    planColumns?: readonly P[];
+    trackingColumns?: readonly T[];
+    measureColumns?: readonly M[];
+  },
+): WorkbookRead<InputsOf<P, T, M>>;
 export function readWorkbook(workbook: WorkbookPort, keys?: readonly InputSheetKey[]): WorkbookRead;
 export function readWorkbook(
   workbook: WorkbookPort,

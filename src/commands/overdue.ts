@@ -6,6 +6,7 @@ import { MARK_STYLE, type WantedMark } from '../core/marks';
 import {
   findOverdue,
   overdueSummaryText,
+  OVERDUE_MEASURE_COLUMNS,
   OVERDUE_PLAN_COLUMNS,
   OVERDUE_TRACKING_COLUMNS,
   type DueSoonEntry,
@@ -71,6 +72,7 @@ export function overdueLocked(host: Host, options: CommandOptions = {}): Overdue
   const read = readWorkbook(host.workbook, undefined, {
     planColumns: OVERDUE_PLAN_COLUMNS,
     trackingColumns: OVERDUE_TRACKING_COLUMNS,
+    measureColumns: OVERDUE_MEASURE_COLUMNS,
   });
   requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
   const { sheets, inputs } = read;

@@ -219,22 +219,33 @@ export type PlanColumn = Exclude<keyof PlanItem, keyof RowBase | TextOfField[key
 /** A column of the tracking table, by the field of TrackingRow it fills ("responsible" fills both). */
 export type TrackingColumn = Exclude<keyof TrackingRow, keyof RowBase | 'responsibleText'>;
 
+/** A field of Measure that a command can ask for (ReadOptions.measureColumns); texts come with theirs. */
+export type MeasureColumn = Exclude<keyof Measure, keyof RowBase | TextOfField[keyof TextOfField]>;
+
 /** A plan item read with only the fields K (ReadOptions.planColumns). */
 export type PlanItemOf<K extends PlanColumn> = RowBase & Pick<PlanItem, WithTexts<K>>;
 
 /** A tracking row read with only the columns K (ReadOptions.trackingColumns). */
 export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, WithTexts<K>>;
 
-/** The inputs apart from the plan and tracking rows: read the same whichever of their columns are. */
-export type InputsBesideRows = Omit<Inputs, 'plan' | 'tracking'>;
+/** An annual measure read with only the fields K (ReadOptions.measureColumns). */
+export type MeasureOf<K extends MeasureColumn> = RowBase & Pick<Measure, WithTexts<K>>;
+
+/** The inputs apart from the large tables' rows: read the same whichever of their columns are. */
+export type InputsBesideRows = Omit<Inputs, 'plan' | 'tracking' | 'measures'>;
 
 /**
- * The inputs as read with only the plan fields P and the tracking columns T: the type lets a command
- * use no other.
+ * The inputs as read with only the plan fields P, the tracking columns T and the measure fields M: the
+ * type lets a command use no other.
  */
-export type InputsOf<P extends PlanColumn, T extends TrackingColumn> = InputsBesideRows & {
+export type InputsOf<
+  P extends PlanColumn,
+  T extends TrackingColumn,
+  M extends MeasureColumn = MeasureColumn,
+> = InputsBesideRows & {
   plan: PlanItemOf<P>[];
   tracking: TrackingRowOf<T>[];
+  measures: MeasureOf<M>[];
 };
 
 export interface Inputs {
@@ -1294,13 +1305,16 @@ function readMeasures(
   snapshot: SheetSnapshot | null,
   ctx: ReadContext,
   layouts: Inputs['layouts'],
+  only?: readonly MeasureColumn[],
 ): Measure[] {
   const read = tableRead(snapshot, MEASURES_TABLE, ctx, layouts);
   if (!read) return [];
   const C = MEASURE_COLUMNS;
+  // Fields not read stay blank and report nothing: see ReadOptions.measureColumns.
   const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, {
     special: { status: (cell) => readStatus(cell) },
     perRowKind: true,
+    only: only?.map((field) => (field === 'indicators' ? 'itaIndicators' : field)),
   });
   const cols = readerCols(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
@@ -1430,6 +1444,8 @@ export interface ReadOptions {
    * columns, the other fields stay blank ('', null or []) and their cells report nothing.
    */
   planColumns?: readonly PlanColumn[];
+  /** Only these fields of the annual measures are read, the same way. */
+  measureColumns?: readonly MeasureColumn[];
 }
 
 /**
@@ -1488,7 +1504,13 @@ export function readInputs(
   ): T[] => {
     if (options.dataRows !== false) {
       const columns =
-        key === 'tracking' ? options.trackingColumns : key === 'plan' ? options.planColumns : undefined;
+        key === 'tracking'
+          ? options.trackingColumns
+          : key === 'plan'
+            ? options.planColumns
+            : key === 'measures'
+              ? options.measureColumns
+              : undefined;
       return memoTable(snapshots[key], context(key), layouts, key, read, columns);
     }
     tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
@@ -1504,7 +1526,9 @@ export function readInputs(
     reference,
     scores: table('scores', readScores),
     plan,
-    measures: table('measures', readMeasures),
+    measures: table('measures', (snapshot, ctx, layouts) =>
+      readMeasures(snapshot, ctx, layouts, options.measureColumns),
+    ),
     tracking: table('tracking', (snapshot, ctx, layouts) =>
       readTracking(snapshot, ctx, layouts, options.trackingColumns),
     ),

@@ -18,7 +18,8 @@ import {
   displayText,
   type Inputs,
   type InputsOf,
-  type Measure,
+  type MeasureColumn,
+  type MeasureOf,
   type PlanColumn,
   type PlanItem,
   type PlanItemOf,
@@ -170,12 +171,24 @@ export const OVERDUE_TRACKING_COLUMNS = [
   'deadline',
 ] as const satisfies readonly TrackingColumn[];
 
+/** The measure fields it needs; methods, follow-ups, results and evidence are not read. */
+export const OVERDUE_MEASURE_COLUMNS = [
+  'fiscalYear',
+  'no',
+  'measure',
+  'responsible',
+  'period',
+  'status',
+] as const satisfies readonly MeasureColumn[];
+
 type OverduePlanItem = PlanItemOf<(typeof OVERDUE_PLAN_COLUMNS)[number]>;
 type OverdueTrackingRow = TrackingRowOf<(typeof OVERDUE_TRACKING_COLUMNS)[number]>;
+type OverdueMeasure = MeasureOf<(typeof OVERDUE_MEASURE_COLUMNS)[number]>;
 
 export type OverdueInputs = InputsOf<
   (typeof OVERDUE_PLAN_COLUMNS)[number],
-  (typeof OVERDUE_TRACKING_COLUMNS)[number]
+  (typeof OVERDUE_TRACKING_COLUMNS)[number],
+  (typeof OVERDUE_MEASURE_COLUMNS)[number]
 >;
 
 /** The first plan item per code (a duplicated code is a validation finding; the first row wins). */
@@ -227,7 +240,7 @@ export function trackingDeadline(
   return { ok: true, date, source: 'plan' };
 }
 
-export function measureDeadline(measure: Measure): DeadlineReading {
+export function measureDeadline(measure: OverdueMeasure): DeadlineReading {
   const cell = cellOf(measure.cells, 'period');
   if (measure.period) {
     const inYear =
@@ -293,7 +306,7 @@ export function trackingItem(
   };
 }
 
-export function measureItem(measure: Measure, sheet: string): WorkItem {
+export function measureItem(measure: OverdueMeasure, sheet: string): WorkItem {
   return {
     source: 'measure',
     sheet,

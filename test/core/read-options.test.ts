@@ -3,16 +3,28 @@
  * same tables found at the same places, the same settings, reference and plan years, the same header
  * problems, and no data row read. Only some tracking columns (trackingColumns, used by the budget and
  * the tracking rows) or plan fields (planColumns, used by the budget and the overdue check): the same
- * rows and the same results from what those commands use.
+ * rows and the same results from what those commands use; the overdue check reads only some measure
+ * fields too (measureColumns).
  */
 import { readWorkbook } from '../../src/commands/context';
 import { columnOf, dataRowOf, sampleFiles, sampleWorkbook, setCell } from '../helpers/workbooks';
 import { textSlot } from '../../src/core/text-slot';
 import type { MemoryWorkbook } from '../../src/adapters/memory/memory-workbook';
-import { INPUT_SHEETS, PLAN_TABLE, TRACKING_TABLE, tableSpec } from '../../src/core/schema';
-import { readInputs, type InputSnapshots, type PlanColumn, type TrackingColumn } from '../../src/core/inputs';
+import { INPUT_SHEETS, MEASURES_TABLE, PLAN_TABLE, TRACKING_TABLE, tableSpec } from '../../src/core/schema';
+import {
+  readInputs,
+  type InputSnapshots,
+  type MeasureColumn,
+  type PlanColumn,
+  type TrackingColumn,
+} from '../../src/core/inputs';
 import { BUDGET_PLAN_COLUMNS, BUDGET_TRACKING_COLUMNS, computeBudget } from '../../src/core/budget';
-import { OVERDUE_PLAN_COLUMNS, OVERDUE_TRACKING_COLUMNS, findOverdue } from '../../src/core/overdue';
+import {
+  OVERDUE_MEASURE_COLUMNS,
+  OVERDUE_PLAN_COLUMNS,
+  OVERDUE_TRACKING_COLUMNS,
+  findOverdue,
+} from '../../src/core/overdue';
 import { TRACKING_ROWS_COLUMNS, planTrackingRows } from '../../src/core/tracking-rows';
 import { messyWorkbook } from '../robustness/workbooks';
 import { syntheticWorkbook } from '../../bench/synthetic';
@@ -86,7 +98,8 @@ describe('texts that share a slot of the reading caches (textSlot)', () => {
 
 /**
  * A kept workbook (the benchmark's, 300 items: statuses, percents, disbursements and their flaws) with
- * an unreadable disbursement, year, percent, planned budget and period besides; the second item's
+ * an unreadable disbursement, year, percent, planned budget and period besides (and a measure's period
+ * and percent, that measure's status blank so that it is still open); the fourth item's
  * tracking row has no deadline, so its deadline has to come from that unreadable period.
  */
 function keptWorkbook(): MemoryWorkbook {
@@ -97,6 +110,9 @@ function keptWorkbook(): MemoryWorkbook {
   setCell(workbook, 'plan', 1, 2566, 'ราวห้าหมื่น');
   setCell(workbook, 'plan', 4, 'period', 'ปีหน้า');
   setCell(workbook, 'tracking', 4, 'deadline', null);
+  setCell(workbook, 'measures', 1, 'period', 'ปีหน้า');
+  setCell(workbook, 'measures', 1, 'status', null);
+  setCell(workbook, 'measures', 2, 'percent', 'ครึ่งหนึ่ง');
   return workbook;
 }
 
@@ -378,5 +394,77 @@ describe('reading only some plan fields (planColumns)', () => {
     expect(served.plan).toBe(full.plan);
     expect(served.tracking).toBe(full.tracking);
     expect(computeBudget(served, { fiscalYear: 2566 })).toEqual(computeBudget(fresh, { fiscalYear: 2566 }));
+  });
+});
+
+describe('reading only some measure fields (measureColumns)', () => {
+  const FIELDS = MEASURES_TABLE.columns.map((c) =>
+    c.key === 'itaIndicators' ? 'indicators' : c.key,
+  ) as MeasureColumn[];
+  const TEXTS: Partial<Record<MeasureColumn, string>> = {
+    responsible: 'responsibleText',
+    period: 'periodText',
+  };
+  const set = OVERDUE_MEASURE_COLUMNS as readonly MeasureColumn[];
+  const measureSheet = tableSpec('measures').sheet.name;
+
+  test.each(workbooks)(
+    '%s: the same measures; those fields, texts and problems as a full read; the rest blank and silent',
+    (_, make) => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      const narrow = readWorkbook(workbook, undefined, { measureColumns: set }).inputs;
+      expect(full.measures.length).toBeGreaterThan(0);
+      expect(narrow.measures.map((m) => m.row)).toEqual(full.measures.map((m) => m.row));
+      const fullRows = full.measures as unknown as Record<string, unknown>[];
+      const narrowRows = narrow.measures as unknown as Record<string, unknown>[];
+      narrowRows.forEach((measure, i) => {
+        for (const field of FIELDS) {
+          const text = TEXTS[field];
+          if (set.includes(field)) {
+            expect(measure[field]).toEqual(fullRows[i][field]);
+            if (text) expect(measure[text]).toBe(fullRows[i][text]);
+          } else {
+            expect(measure[field]).toEqual(field === 'indicators' ? [] : field === 'percent' ? null : '');
+          }
+        }
+        expect([...(measure.unreadable as Set<string>)]).toEqual(
+          [...(fullRows[i].unreadable as Set<string>)].filter((k) => set.includes(k as MeasureColumn)),
+        );
+      });
+      const layout = full.layouts.measures;
+      const unread = new Set(
+        MEASURES_TABLE.columns
+          .filter((c) => !set.includes(c.key as MeasureColumn))
+          .map((c) => layout?.columns.get(c.key)?.col),
+      );
+      const expected = full.findings.filter(
+        (f) => f.sheet !== measureSheet || f.row <= (layout?.headerRow ?? 0) || !unread.has(f.col),
+      );
+      expect(narrow.findings).toEqual(expected);
+    },
+  );
+
+  test('a kept workbook: the unreadable percent of a measure is silent, its unreadable period is reported and explained', () => {
+    const workbook = keptWorkbook();
+    const full = readWorkbook(workbook).inputs;
+    const narrow = readWorkbook(workbook, undefined, { measureColumns: set }).inputs;
+    const percentCell = dataRowOf(workbook, 'measures', 2);
+    const onMeasures = (inputs: typeof full) =>
+      inputs.findings.filter(
+        (f) => f.sheet === measureSheet && f.value === 'ครึ่งหนึ่ง' && f.row === percentCell,
+      );
+    expect(onMeasures(full)).toHaveLength(1);
+    expect(onMeasures(narrow)).toHaveLength(0);
+    const row = dataRowOf(workbook, 'measures', 1);
+    const forOverdue = readWorkbook(workbook, undefined, {
+      planColumns: OVERDUE_PLAN_COLUMNS,
+      trackingColumns: OVERDUE_TRACKING_COLUMNS,
+      measureColumns: set,
+    }).inputs;
+    const entry = findOverdue(forOverdue, '2023-04-15').unreadable.find(
+      (u) => u.item.source === 'measure' && u.item.row === row,
+    );
+    expect(entry?.reason).toContain('"ปีหน้า"');
   });
 });
