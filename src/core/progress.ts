@@ -14,7 +14,14 @@
  * Rows whose year or period cannot be read are listed under "อ่านระยะเวลาไม่ได้", never skipped in silence.
  */
 import { a1 } from './cells';
-import type { Inputs, PlanItem, TrackingRow } from './inputs';
+import type {
+  InputsOf,
+  MeasureColumn,
+  PlanColumn,
+  PlanItemOf,
+  TrackingColumn,
+  TrackingRowOf,
+} from './inputs';
 import {
   assessItems,
   cellLabel,
@@ -177,6 +184,53 @@ function money(n: number): number {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/** The plan fields a summary needs: not sub-missions, types, indicators or outputs (bench/). */
+export const SUMMARY_PLAN_COLUMNS = [
+  'code',
+  'dimension',
+  'name',
+  'budgets',
+  'responsible',
+  'period',
+] as const satisfies readonly PlanColumn[];
+
+/** The tracking columns it needs: all but the start date and the evidence. */
+export const SUMMARY_TRACKING_COLUMNS = [
+  'code',
+  'name',
+  'fiscalYear',
+  'responsible',
+  'plannedBudget',
+  'deadline',
+  'status',
+  'percent',
+  'disbursed',
+  'result',
+  'problems',
+] as const satisfies readonly TrackingColumn[];
+
+/** The measure fields it needs: not follow-ups, indicators or evidence. */
+export const SUMMARY_MEASURE_COLUMNS = [
+  'fiscalYear',
+  'no',
+  'measure',
+  'method',
+  'responsible',
+  'period',
+  'status',
+  'percent',
+  'result',
+] as const satisfies readonly MeasureColumn[];
+
+type PlanItem = PlanItemOf<(typeof SUMMARY_PLAN_COLUMNS)[number]>;
+type TrackingRow = TrackingRowOf<(typeof SUMMARY_TRACKING_COLUMNS)[number]>;
+
+export type SummaryInputs = InputsOf<
+  (typeof SUMMARY_PLAN_COLUMNS)[number],
+  (typeof SUMMARY_TRACKING_COLUMNS)[number],
+  (typeof SUMMARY_MEASURE_COLUMNS)[number]
+>;
+
 interface Amount {
   value: number | null;
   unreadable: boolean;
@@ -257,7 +311,7 @@ function periodShown(text: string, deadline: IsoDate | null): string {
 }
 
 export function summarizeProgress(
-  inputs: Inputs,
+  inputs: SummaryInputs,
   options: { fiscalYear: number; round: RoundKind; asOf: IsoDate },
 ): ProgressSummary {
   const { fiscalYear: fy, round, asOf } = options;
@@ -421,7 +475,7 @@ function duplicateRow(
   );
 }
 
-function yearlessMeasure(measure: Inputs['measures'][number], sheet: string): UnreadableEntry {
+function yearlessMeasure(measure: SummaryInputs['measures'][number], sheet: string): UnreadableEntry {
   return unreadableAt(
     measureItem(measure, sheet),
     cellOf(measure.cells, 'fiscalYear'),
@@ -442,7 +496,7 @@ function unknownPeriodItem(item: PlanItem, sheet: string, fy: number): Unreadabl
 
 /** Reference dimensions in their order (all shown, even empty), then other codes, then measures. */
 function groupOrder(
-  inputs: Inputs,
+  inputs: SummaryInputs,
   items: readonly ProgressItem[],
 ): { key: string; code: string; name: string }[] {
   const groups = inputs.reference.dimensions.map((d) => ({ key: d.code, code: d.code, name: d.name }));
@@ -465,7 +519,7 @@ function groupOrder(
   return result;
 }
 
-function dimensionRows(inputs: Inputs, items: readonly ProgressItem[]): DimensionSummary[] {
+function dimensionRows(inputs: SummaryInputs, items: readonly ProgressItem[]): DimensionSummary[] {
   const rows = groupOrder(inputs, items).map((g): DimensionSummary => ({
     ...emptyCounts(),
     key: g.key,
@@ -488,7 +542,7 @@ function dimensionRows(inputs: Inputs, items: readonly ProgressItem[]): Dimensio
   return rows;
 }
 
-function unitRows(inputs: Inputs, items: readonly ProgressItem[]): UnitSummary[] {
+function unitRows(inputs: SummaryInputs, items: readonly ProgressItem[]): UnitSummary[] {
   const rows = new Map<string, UnitSummary>();
   for (const item of items) {
     for (const unit of item.units) {
@@ -508,7 +562,7 @@ function unitRows(inputs: Inputs, items: readonly ProgressItem[]): UnitSummary[]
 }
 
 /** Items by group in the groups' order, each group in the items' order (a stable bucket sort). */
-function sortItems(inputs: Inputs, items: ProgressItem[]): ProgressItem[] {
+function sortItems(inputs: SummaryInputs, items: ProgressItem[]): ProgressItem[] {
   const buckets = new Map<string, ProgressItem[]>(groupOrder(inputs, items).map((g) => [g.key, []]));
   const ungrouped: ProgressItem[] = [];
   for (const item of items) (buckets.get(item.group) ?? ungrouped).push(item);

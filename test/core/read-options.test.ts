@@ -3,8 +3,8 @@
  * same tables found at the same places, the same settings, reference and plan years, the same header
  * problems, and no data row read. Only some tracking columns (trackingColumns, used by the budget and
  * the tracking rows) or plan fields (planColumns, used by the budget and the overdue check): the same
- * rows and the same results from what those commands use; the overdue check reads only some measure
- * fields too (measureColumns).
+ * rows and the same results from what those commands use; the overdue check and the progress summary
+ * read only some measure fields too (measureColumns).
  */
 import { readWorkbook } from '../../src/commands/context';
 import { columnOf, dataRowOf, sampleFiles, sampleWorkbook, setCell } from '../helpers/workbooks';
@@ -26,6 +26,12 @@ import {
   findOverdue,
 } from '../../src/core/overdue';
 import { TRACKING_ROWS_COLUMNS, planTrackingRows } from '../../src/core/tracking-rows';
+import {
+  SUMMARY_MEASURE_COLUMNS,
+  SUMMARY_PLAN_COLUMNS,
+  SUMMARY_TRACKING_COLUMNS,
+  summarizeProgress,
+} from '../../src/core/progress';
 import { messyWorkbook } from '../robustness/workbooks';
 import { syntheticWorkbook } from '../../bench/synthetic';
 
@@ -467,4 +473,29 @@ describe('reading only some measure fields (measureColumns)', () => {
     );
     expect(entry?.reason).toContain('"ปีหน้า"');
   });
+});
+
+describe('the progress summary from only the fields it reads', () => {
+  test.each(workbooks)(
+    '%s: the same summary as from a full read, for two years and both rounds',
+    (_, make) => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      const narrow = readWorkbook(workbook, undefined, {
+        planColumns: SUMMARY_PLAN_COLUMNS,
+        trackingColumns: SUMMARY_TRACKING_COLUMNS,
+        measureColumns: SUMMARY_MEASURE_COLUMNS,
+      }).inputs;
+      expect(narrow.plan.some((item) => item.name !== '')).toBe(true);
+      let counted = 0;
+      for (const fiscalYear of [2566, 2567])
+        for (const round of [6, 12] as const) {
+          const options = { fiscalYear, round, asOf: '2023-04-15' as const };
+          const summary = summarizeProgress(full, options);
+          counted += summary.counts.total;
+          expect(summarizeProgress(narrow, options)).toEqual(summary);
+        }
+      expect(counted).toBeGreaterThan(0);
+    },
+  );
 });
