@@ -2,8 +2,7 @@
 import {
   budgetJson,
   budgetStructureProblem,
-  BUDGET_PLAN_COLUMNS,
-  BUDGET_TRACKING_COLUMNS,
+  BUDGET_READING,
   computeBudget,
   planYearsText,
   type BudgetSummary,
@@ -44,10 +43,7 @@ export function budgetToast(summary: BudgetSummary): string {
 
 /** The computation and the sheet, for a caller that already holds the document lock. */
 export function budgetLocked(host: Host, options: CommandOptions = {}): BudgetResult {
-  const read = readWorkbook(host.workbook, BUDGET_SHEETS, {
-    planColumns: BUDGET_PLAN_COLUMNS,
-    trackingColumns: BUDGET_TRACKING_COLUMNS,
-  });
+  const read = readWorkbook(host.workbook, BUDGET_SHEETS, BUDGET_READING);
   const { inputs } = read;
   const problem = budgetStructureProblem(inputs);
   if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');

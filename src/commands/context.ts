@@ -8,11 +8,8 @@ import {
   type InputSnapshots,
   type Inputs,
   type InputsBesideRows,
-  type InputsOf,
-  type MeasureColumn,
-  type PlanColumn,
+  type InputsReadWith,
   type ReadOptions,
-  type TrackingColumn,
 } from '../core/inputs';
 import {
   cellKey,
@@ -79,19 +76,11 @@ export interface WorkbookRead<I extends InputsBesideRows = Inputs> {
 }
 
 /** One listSheets and one read per wanted input sheet (only some columns of the tables: typed so). */
-export function readWorkbook<
-  P extends PlanColumn = PlanColumn,
-  T extends TrackingColumn = TrackingColumn,
-  M extends MeasureColumn = MeasureColumn,
->(
+export function readWorkbook<R extends ReadOptions>(
   workbook: WorkbookPort,
   keys: readonly InputSheetKey[] | undefined,
-  options: ReadOptions & {
-    planColumns?: readonly P[];
-    trackingColumns?: readonly T[];
-    measureColumns?: readonly M[];
-  },
-): WorkbookRead<InputsOf<P, T, M>>;
+  options: R,
+): WorkbookRead<InputsReadWith<R>>;
 export function readWorkbook(workbook: WorkbookPort, keys?: readonly InputSheetKey[]): WorkbookRead;
 export function readWorkbook(
   workbook: WorkbookPort,

@@ -6,9 +6,7 @@ import { MARK_STYLE, type WantedMark } from '../core/marks';
 import {
   findOverdue,
   overdueSummaryText,
-  OVERDUE_MEASURE_COLUMNS,
-  OVERDUE_PLAN_COLUMNS,
-  OVERDUE_TRACKING_COLUMNS,
+  OVERDUE_READING,
   type DueSoonEntry,
   type OverdueAnalysis,
   type OverdueEntry,
@@ -69,11 +67,7 @@ export function overdueMarks(analysis: OverdueAnalysis, existing: ReadonlySet<st
 
 /** The check, the sheet and the marks, for a caller that already holds the document lock. */
 export function overdueLocked(host: Host, options: CommandOptions = {}): OverdueResult {
-  const read = readWorkbook(host.workbook, undefined, {
-    planColumns: OVERDUE_PLAN_COLUMNS,
-    trackingColumns: OVERDUE_TRACKING_COLUMNS,
-    measureColumns: OVERDUE_MEASURE_COLUMNS,
-  });
+  const read = readWorkbook(host.workbook, undefined, OVERDUE_READING);
   requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
   const { sheets, inputs } = read;
   const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));

@@ -6,9 +6,7 @@ import {
   parseRoundAnswer,
   roundLabel,
   summarizeProgress,
-  SUMMARY_MEASURE_COLUMNS,
-  SUMMARY_PLAN_COLUMNS,
-  SUMMARY_TRACKING_COLUMNS,
+  SUMMARY_READING,
   type Counts,
   type ProgressSummary,
 } from '../core/progress';
@@ -82,11 +80,7 @@ export function progressSummaryLocked(
   host: Host,
   options: CommandOptions = {},
 ): { outcome: 'written'; summary: ProgressSummary; notice: string } {
-  const read = readWorkbook(host.workbook, undefined, {
-    planColumns: SUMMARY_PLAN_COLUMNS,
-    trackingColumns: SUMMARY_TRACKING_COLUMNS,
-    measureColumns: SUMMARY_MEASURE_COLUMNS,
-  });
+  const read = readWorkbook(host.workbook, undefined, SUMMARY_READING);
   requireColumns(read, NEEDS.summary, 'สร้างรายงานสรุปความก้าวหน้าไม่ได้');
   const { inputs } = read;
   const asOf = asOfDate(host, inputs, options.asOf);

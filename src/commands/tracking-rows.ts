@@ -8,7 +8,7 @@ import { todayIn } from '../core/thai/dates';
 import {
   planTrackingRows,
   parseFiscalYearAnswer,
-  TRACKING_ROWS_COLUMNS,
+  TRACKING_ROWS_READING,
   type PlannedTrackingRow,
   type SkippedItem,
 } from '../core/tracking-rows';
@@ -89,9 +89,7 @@ function empty(outcome: TrackingRowsResult['outcome'], fiscalYear: number | null
  * tracking sheet. Used by the menu command and by the sample workbook.
  */
 export function appendTrackingRows(workbook: WorkbookPort, fiscalYear: number): TrackingRowsResult {
-  const read = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking'], {
-    trackingColumns: TRACKING_ROWS_COLUMNS,
-  });
+  const read = readWorkbook(workbook, ['settings', 'reference', 'plan', 'tracking'], TRACKING_ROWS_READING);
   const { inputs, snapshots } = read;
   const sheet = inputs.sheetNames.tracking;
   if (!sheet || !snapshots.tracking) {

@@ -16,11 +16,8 @@ import {
   displayText,
   REPAIR_HINT,
   type InputsBesideRows,
-  type InputsOf,
-  type PlanColumn,
-  type PlanItemOf,
-  type TrackingColumn,
-  type TrackingRowOf,
+  type ColumnsRead,
+  type InputsReadWith,
 } from './inputs';
 import { planIndex } from './overdue';
 import { itemTypeLabel } from './readers';
@@ -270,31 +267,17 @@ function itemLabel(item: { code: string; name: string }): string {
 }
 
 /**
- * The tracking columns the budget needs: disbursements by year and code (the name for messages). The
- * rest of a large tracking sheet is not read (bench/).
+ * What the budget reads: of the plan, codes, groups, names and the budget columns (not periods, units
+ * or outputs); of the tracking sheet, disbursements by year and code (the name for messages). The rest
+ * of large sheets is not read (bench/).
  */
-export const BUDGET_TRACKING_COLUMNS = [
-  'code',
-  'name',
-  'fiscalYear',
-  'disbursed',
-] as const satisfies readonly TrackingColumn[];
+export const BUDGET_READING = {
+  planColumns: ['code', 'dimension', 'submission', 'type', 'name', 'budgets'],
+  trackingColumns: ['code', 'name', 'fiscalYear', 'disbursed'],
+} as const satisfies ColumnsRead;
 
-type BudgetTrackingColumn = (typeof BUDGET_TRACKING_COLUMNS)[number];
-
-/** The plan fields it needs: codes, groups, names and the budget columns (not periods, units, outputs). */
-export const BUDGET_PLAN_COLUMNS = [
-  'code',
-  'dimension',
-  'submission',
-  'type',
-  'name',
-  'budgets',
-] as const satisfies readonly PlanColumn[];
-
-type BudgetPlanItem = PlanItemOf<(typeof BUDGET_PLAN_COLUMNS)[number]>;
-
-export type BudgetInputs = InputsOf<(typeof BUDGET_PLAN_COLUMNS)[number], BudgetTrackingColumn>;
+export type BudgetInputs = InputsReadWith<typeof BUDGET_READING>;
+type BudgetPlanItem = BudgetInputs['plan'][number];
 
 export function computeBudget(inputs: BudgetInputs, options: BudgetOptions = {}): BudgetSummary {
   const years = inputs.planYears;
@@ -624,7 +607,7 @@ export const UNMATCHED_LINE = 'รหัสไม่ตรงกับแผน'
 
 function unreadableDisbursed(
   ctx: TrackContext,
-  row: TrackingRowOf<BudgetTrackingColumn>,
+  row: BudgetInputs['tracking'][number],
   cell: RawCell,
   fiscalYear: number,
 ): UnreadableCell {

@@ -248,6 +248,26 @@ export type InputsOf<
   measures: MeasureOf<M>[];
 };
 
+/**
+ * Which columns of the large tables a command reads (part of ReadOptions), as `as const` lists: for a
+ * command that needs little of a large sheet. Every row is still found, by all its columns; the other
+ * fields stay blank ('', null or []) and their cells report nothing. InputsReadWith types the result
+ * so that the command can use no other field.
+ */
+export interface ColumnsRead {
+  /** Plan fields; "budgets" reads the budget columns of every plan year. */
+  planColumns?: readonly PlanColumn[];
+  trackingColumns?: readonly TrackingColumn[];
+  measureColumns?: readonly MeasureColumn[];
+}
+
+/** The inputs as read with the lists of R (all columns of a table R does not list). */
+export type InputsReadWith<R extends ColumnsRead> = InputsOf<
+  R extends { planColumns: readonly (infer P extends PlanColumn)[] } ? P : PlanColumn,
+  R extends { trackingColumns: readonly (infer T extends TrackingColumn)[] } ? T : TrackingColumn,
+  R extends { measureColumns: readonly (infer M extends MeasureColumn)[] } ? M : MeasureColumn
+>;
+
 export interface Inputs {
   /** Actual sheet name for each input sheet found (names may differ in spaces). */
   sheetNames: Partial<Record<InputSheetKey, string>>;
@@ -1232,7 +1252,7 @@ function readPlan(
 ): PlanItem[] {
   const read = tableRead(snapshot, PLAN_TABLE, ctx, layouts);
   if (!read) return [];
-  // Fields not read stay blank and report nothing: see ReadOptions.planColumns.
+  // Fields not read stay blank and report nothing: see ColumnsRead.
   const family = !only || only.includes('budgets') ? read.layout.family : [];
   const C = PLAN_COLUMNS;
   const readers = columnReaders(ctx, PLAN_TABLE, read.layout, {
@@ -1310,7 +1330,7 @@ function readMeasures(
   const read = tableRead(snapshot, MEASURES_TABLE, ctx, layouts);
   if (!read) return [];
   const C = MEASURE_COLUMNS;
-  // Fields not read stay blank and report nothing: see ReadOptions.measureColumns.
+  // Fields not read stay blank and report nothing: see ColumnsRead.
   const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, {
     special: { status: (cell) => readStatus(cell) },
     perRowKind: true,
@@ -1356,7 +1376,7 @@ function readTracking(
   const read = tableRead(snapshot, TRACKING_TABLE, ctx, layouts);
   if (!read) return [];
   const C = TRACKING_COLUMNS;
-  // Columns not read stay blank ('' or null) and report nothing: see ReadOptions.trackingColumns.
+  // Columns not read stay blank ('' or null) and report nothing: see ColumnsRead.
   const readers = columnReaders(ctx, TRACKING_TABLE, read.layout, {
     special: { status: (cell) => readStatus(cell) },
     only,
@@ -1427,25 +1447,12 @@ function readScores(
 
 // ---------------------------------------------------------------------------------------------------------
 
-export interface ReadOptions {
+export interface ReadOptions extends ColumnsRead {
   /**
    * false: the data tables (scores, plan, measures, tracking) are located and their headers checked,
    * but their rows are not read (a command that needs only the layout, such as the template repair).
    */
   dataRows?: boolean;
-  /**
-   * Only these columns of the tracking table are read (every row is still found, by all its columns):
-   * for a command that needs little of a large sheet. The other fields stay blank and their cells
-   * report nothing; InputsOf types the result so that the command can use no other field.
-   */
-  trackingColumns?: readonly TrackingColumn[];
-  /**
-   * Only these fields of the plan are read, the same way: every item is still found by all its
-   * columns, the other fields stay blank ('', null or []) and their cells report nothing.
-   */
-  planColumns?: readonly PlanColumn[];
-  /** Only these fields of the annual measures are read, the same way. */
-  measureColumns?: readonly MeasureColumn[];
 }
 
 /**

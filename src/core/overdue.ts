@@ -14,18 +14,7 @@
  * - A deadline that cannot be worked out is listed apart with the reason, never skipped in silence.
  */
 import { a1 } from './cells';
-import {
-  displayText,
-  type Inputs,
-  type InputsOf,
-  type MeasureColumn,
-  type MeasureOf,
-  type PlanColumn,
-  type PlanItem,
-  type PlanItemOf,
-  type TrackingColumn,
-  type TrackingRowOf,
-} from './inputs';
+import { displayText, type Inputs, type ColumnsRead, type InputsReadWith, type PlanItem } from './inputs';
 import { isPlaceholder, statusLabel, type UnitsReading } from './readers';
 import type { StatusKind } from './schema';
 import { cellOf, colOf, textOf, type RawCell, type TableRow } from './table';
@@ -153,43 +142,21 @@ export function periodProblem(text: string, fiscalYear: number | null): string {
   return reading.ok ? `อ่านระยะเวลา "${text}" ไม่ได้` : reading.error;
 }
 
-/** The plan fields the check needs: a tracking row's deadline and unit can come from its plan item. */
-export const OVERDUE_PLAN_COLUMNS = [
-  'code',
-  'name',
-  'responsible',
-  'period',
-] as const satisfies readonly PlanColumn[];
+/**
+ * What the check reads: of the plan, what a tracking row's deadline and unit can come from; of the
+ * tracking rows and annual measures, codes, names, years, units, deadlines or periods and statuses
+ * (not budgets, percents, results or evidence: bench/).
+ */
+export const OVERDUE_READING = {
+  planColumns: ['code', 'name', 'responsible', 'period'],
+  trackingColumns: ['code', 'name', 'fiscalYear', 'status', 'responsible', 'deadline'],
+  measureColumns: ['fiscalYear', 'no', 'measure', 'responsible', 'period', 'status'],
+} as const satisfies ColumnsRead;
 
-/** The tracking columns it needs; budgets, percents and results are not read (bench/). */
-export const OVERDUE_TRACKING_COLUMNS = [
-  'code',
-  'name',
-  'fiscalYear',
-  'status',
-  'responsible',
-  'deadline',
-] as const satisfies readonly TrackingColumn[];
-
-/** The measure fields it needs; methods, follow-ups, results and evidence are not read. */
-export const OVERDUE_MEASURE_COLUMNS = [
-  'fiscalYear',
-  'no',
-  'measure',
-  'responsible',
-  'period',
-  'status',
-] as const satisfies readonly MeasureColumn[];
-
-type OverduePlanItem = PlanItemOf<(typeof OVERDUE_PLAN_COLUMNS)[number]>;
-type OverdueTrackingRow = TrackingRowOf<(typeof OVERDUE_TRACKING_COLUMNS)[number]>;
-type OverdueMeasure = MeasureOf<(typeof OVERDUE_MEASURE_COLUMNS)[number]>;
-
-export type OverdueInputs = InputsOf<
-  (typeof OVERDUE_PLAN_COLUMNS)[number],
-  (typeof OVERDUE_TRACKING_COLUMNS)[number],
-  (typeof OVERDUE_MEASURE_COLUMNS)[number]
->;
+export type OverdueInputs = InputsReadWith<typeof OVERDUE_READING>;
+type OverduePlanItem = OverdueInputs['plan'][number];
+type OverdueTrackingRow = OverdueInputs['tracking'][number];
+type OverdueMeasure = OverdueInputs['measures'][number];
 
 /** The first plan item per code (a duplicated code is a validation finding; the first row wins). */
 export function planIndex<I extends Pick<PlanItem, 'code'>>(plan: readonly I[]): Map<string, I> {

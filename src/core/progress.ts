@@ -14,14 +14,7 @@
  * Rows whose year or period cannot be read are listed under "อ่านระยะเวลาไม่ได้", never skipped in silence.
  */
 import { a1 } from './cells';
-import type {
-  InputsOf,
-  MeasureColumn,
-  PlanColumn,
-  PlanItemOf,
-  TrackingColumn,
-  TrackingRowOf,
-} from './inputs';
+import type { ColumnsRead, InputsReadWith } from './inputs';
 import {
   assessItems,
   cellLabel,
@@ -184,52 +177,41 @@ function money(n: number): number {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** The plan fields a summary needs: not sub-missions, types, indicators or outputs (bench/). */
-export const SUMMARY_PLAN_COLUMNS = [
-  'code',
-  'dimension',
-  'name',
-  'budgets',
-  'responsible',
-  'period',
-] as const satisfies readonly PlanColumn[];
+/**
+ * What a summary reads: all but the plan's sub-missions, types, indicators and outputs, the tracking
+ * rows' start dates and evidence, and the measures' follow-ups, indicators and evidence (bench/).
+ */
+export const SUMMARY_READING = {
+  planColumns: ['code', 'dimension', 'name', 'budgets', 'responsible', 'period'],
+  trackingColumns: [
+    'code',
+    'name',
+    'fiscalYear',
+    'responsible',
+    'plannedBudget',
+    'deadline',
+    'status',
+    'percent',
+    'disbursed',
+    'result',
+    'problems',
+  ],
+  measureColumns: [
+    'fiscalYear',
+    'no',
+    'measure',
+    'method',
+    'responsible',
+    'period',
+    'status',
+    'percent',
+    'result',
+  ],
+} as const satisfies ColumnsRead;
 
-/** The tracking columns it needs: all but the start date and the evidence. */
-export const SUMMARY_TRACKING_COLUMNS = [
-  'code',
-  'name',
-  'fiscalYear',
-  'responsible',
-  'plannedBudget',
-  'deadline',
-  'status',
-  'percent',
-  'disbursed',
-  'result',
-  'problems',
-] as const satisfies readonly TrackingColumn[];
-
-/** The measure fields it needs: not follow-ups, indicators or evidence. */
-export const SUMMARY_MEASURE_COLUMNS = [
-  'fiscalYear',
-  'no',
-  'measure',
-  'method',
-  'responsible',
-  'period',
-  'status',
-  'percent',
-  'result',
-] as const satisfies readonly MeasureColumn[];
-
-type PlanItem = PlanItemOf<(typeof SUMMARY_PLAN_COLUMNS)[number]>;
-type TrackingRow = TrackingRowOf<(typeof SUMMARY_TRACKING_COLUMNS)[number]>;
-
-export type SummaryInputs = InputsOf<
-  (typeof SUMMARY_PLAN_COLUMNS)[number],
-  (typeof SUMMARY_TRACKING_COLUMNS)[number],
-  (typeof SUMMARY_MEASURE_COLUMNS)[number]
->;
+export type SummaryInputs = InputsReadWith<typeof SUMMARY_READING>;
+type PlanItem = SummaryInputs['plan'][number];
+type TrackingRow = SummaryInputs['tracking'][number];
 
 interface Amount {
   value: number | null;

@@ -10,7 +10,7 @@
  * the year, deadline = the last day it covers within the year (else 30 September). Status is left blank.
  */
 import { a1 } from './cells';
-import type { InputsOf, OkPeriod, PlanColumn, PlanItem, TrackingColumn } from './inputs';
+import type { ColumnsRead, InputsReadWith, OkPeriod, PlanItem } from './inputs';
 import { isPlaceholder } from './readers';
 import type { OutCell } from './sheet-model';
 import { cellOf } from './table';
@@ -112,9 +112,11 @@ function budgetValue(item: PlanItem, fy: number): { value: number | string | nul
  * The tracking columns this needs: which rows exist already. The rest of a large tracking sheet is not
  * read (a third of the command's time at 100,000 rows, bench/).
  */
-export const TRACKING_ROWS_COLUMNS = ['code', 'fiscalYear'] as const satisfies readonly TrackingColumn[];
+export const TRACKING_ROWS_READING = {
+  trackingColumns: ['code', 'fiscalYear'],
+} as const satisfies ColumnsRead;
 
-export type TrackingRowsInputs = InputsOf<PlanColumn, (typeof TRACKING_ROWS_COLUMNS)[number]>;
+export type TrackingRowsInputs = InputsReadWith<typeof TRACKING_ROWS_READING>;
 
 export function planTrackingRows(inputs: TrackingRowsInputs, fiscalYear: number): TrackingRowsPlan {
   const planSheet = inputs.sheetNames.plan ?? 'แผนปฏิบัติการ';

@@ -18,20 +18,10 @@ import {
   type PlanColumn,
   type TrackingColumn,
 } from '../../src/core/inputs';
-import { BUDGET_PLAN_COLUMNS, BUDGET_TRACKING_COLUMNS, computeBudget } from '../../src/core/budget';
-import {
-  OVERDUE_MEASURE_COLUMNS,
-  OVERDUE_PLAN_COLUMNS,
-  OVERDUE_TRACKING_COLUMNS,
-  findOverdue,
-} from '../../src/core/overdue';
-import { TRACKING_ROWS_COLUMNS, planTrackingRows } from '../../src/core/tracking-rows';
-import {
-  SUMMARY_MEASURE_COLUMNS,
-  SUMMARY_PLAN_COLUMNS,
-  SUMMARY_TRACKING_COLUMNS,
-  summarizeProgress,
-} from '../../src/core/progress';
+import { BUDGET_READING, computeBudget } from '../../src/core/budget';
+import { OVERDUE_READING, findOverdue } from '../../src/core/overdue';
+import { TRACKING_ROWS_READING, planTrackingRows } from '../../src/core/tracking-rows';
+import { SUMMARY_READING, summarizeProgress } from '../../src/core/progress';
 import { messyWorkbook } from '../robustness/workbooks';
 import { syntheticWorkbook } from '../../bench/synthetic';
 
@@ -131,9 +121,9 @@ const workbooks: [string, () => MemoryWorkbook][] = [
 describe('reading only some tracking columns (trackingColumns)', () => {
   const KEYS = TRACKING_TABLE.columns.map((c) => c.key) as TrackingColumn[];
   const SETS: readonly (readonly TrackingColumn[])[] = [
-    TRACKING_ROWS_COLUMNS,
-    BUDGET_TRACKING_COLUMNS,
-    OVERDUE_TRACKING_COLUMNS,
+    TRACKING_ROWS_READING.trackingColumns,
+    BUDGET_READING.trackingColumns,
+    OVERDUE_READING.trackingColumns,
   ];
   const trackingSheet = tableSpec('tracking').sheet.name;
 
@@ -180,9 +170,11 @@ describe('reading only some tracking columns (trackingColumns)', () => {
       const workbook = make();
       const full = readWorkbook(workbook).inputs;
       const forBudget = readWorkbook(workbook, undefined, {
-        trackingColumns: BUDGET_TRACKING_COLUMNS,
+        trackingColumns: BUDGET_READING.trackingColumns,
       }).inputs;
-      const forRows = readWorkbook(workbook, undefined, { trackingColumns: TRACKING_ROWS_COLUMNS }).inputs;
+      const forRows = readWorkbook(workbook, undefined, {
+        trackingColumns: TRACKING_ROWS_READING.trackingColumns,
+      }).inputs;
       for (const fiscalYear of [2566, 2567]) {
         expect(computeBudget(forBudget, { fiscalYear })).toEqual(computeBudget(full, { fiscalYear }));
         expect(planTrackingRows(forRows, fiscalYear)).toEqual(planTrackingRows(full, fiscalYear));
@@ -192,7 +184,9 @@ describe('reading only some tracking columns (trackingColumns)', () => {
 
   test('a kept workbook: disbursements counted, the unreadable one reported with its own reason', () => {
     const workbook = keptWorkbook();
-    const inputs = readWorkbook(workbook, undefined, { trackingColumns: BUDGET_TRACKING_COLUMNS }).inputs;
+    const inputs = readWorkbook(workbook, undefined, {
+      trackingColumns: BUDGET_READING.trackingColumns,
+    }).inputs;
     const budget = computeBudget(inputs, { fiscalYear: 2566 });
     expect(budget.trackedYear?.total.disbursed).toBeGreaterThan(0);
     const unreadable = budget.unreadable.find((u) => u.what === 'disbursed');
@@ -206,9 +200,13 @@ describe('reading only some tracking columns (trackingColumns)', () => {
     const frozen = Object.fromEntries(
       INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
     ) as InputSnapshots;
-    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, { trackingColumns: TRACKING_ROWS_COLUMNS });
+    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, {
+      trackingColumns: TRACKING_ROWS_READING.trackingColumns,
+    });
     const full = readInputs(frozen, 'Asia/Bangkok');
-    const again = readInputs(frozen, 'Asia/Bangkok', undefined, { trackingColumns: TRACKING_ROWS_COLUMNS });
+    const again = readInputs(frozen, 'Asia/Bangkok', undefined, {
+      trackingColumns: TRACKING_ROWS_READING.trackingColumns,
+    });
     expect(narrow.tracking.every((r) => r.status === null)).toBe(true);
     expect(full.tracking.some((r) => r.status !== null)).toBe(true);
     expect(again.tracking).toBe(narrow.tracking);
@@ -268,7 +266,7 @@ describe('reading only some plan fields (planColumns)', () => {
     indicators: [],
     outputs: '',
   };
-  const SETS: readonly (readonly PlanColumn[])[] = [BUDGET_PLAN_COLUMNS, OVERDUE_PLAN_COLUMNS];
+  const SETS: readonly (readonly PlanColumn[])[] = [BUDGET_READING.planColumns, OVERDUE_READING.planColumns];
   const planSheet = tableSpec('plan').sheet.name;
 
   /** The plan's sheet columns a set of fields does not read (the remarks column is never a field). */
@@ -328,14 +326,8 @@ describe('reading only some plan fields (planColumns)', () => {
     test('the budget and the overdue check come out the same as from a full read', () => {
       const workbook = make();
       const full = readWorkbook(workbook).inputs;
-      const forBudget = readWorkbook(workbook, undefined, {
-        planColumns: BUDGET_PLAN_COLUMNS,
-        trackingColumns: BUDGET_TRACKING_COLUMNS,
-      }).inputs;
-      const forOverdue = readWorkbook(workbook, undefined, {
-        planColumns: OVERDUE_PLAN_COLUMNS,
-        trackingColumns: OVERDUE_TRACKING_COLUMNS,
-      }).inputs;
+      const forBudget = readWorkbook(workbook, undefined, BUDGET_READING).inputs;
+      const forOverdue = readWorkbook(workbook, undefined, OVERDUE_READING).inputs;
       for (const fiscalYear of [2566, 2567]) {
         expect(computeBudget(forBudget, { fiscalYear })).toEqual(computeBudget(full, { fiscalYear }));
       }
@@ -351,20 +343,14 @@ describe('reading only some plan fields (planColumns)', () => {
 
   test('a kept workbook: the unreadable budget keeps its reason; the deadline from an unreadable period says why', () => {
     const workbook = keptWorkbook();
-    const forBudget = readWorkbook(workbook, undefined, {
-      planColumns: BUDGET_PLAN_COLUMNS,
-      trackingColumns: BUDGET_TRACKING_COLUMNS,
-    }).inputs;
+    const forBudget = readWorkbook(workbook, undefined, BUDGET_READING).inputs;
     const budget = computeBudget(forBudget, { fiscalYear: 2566 });
     const planned = budget.unreadable.find((u) => u.sheet === planSheet);
     const finding = forBudget.findings.find((f) => f.sheet === planSheet && f.cell === planned?.cell);
     expect(finding?.rule).toBe('unreadable');
     expect(planned?.reason).toBe(finding?.problem);
 
-    const forOverdue = readWorkbook(workbook, undefined, {
-      planColumns: OVERDUE_PLAN_COLUMNS,
-      trackingColumns: OVERDUE_TRACKING_COLUMNS,
-    }).inputs;
+    const forOverdue = readWorkbook(workbook, undefined, OVERDUE_READING).inputs;
     const row = dataRowOf(workbook, 'tracking', 4);
     const entry = findOverdue(forOverdue, '2023-04-15').unreadable.find((u) => u.item.row === row);
     expect(entry?.reason).toContain('"ปีหน้า"');
@@ -375,9 +361,11 @@ describe('reading only some plan fields (planColumns)', () => {
     const frozen = Object.fromEntries(
       INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
     ) as InputSnapshots;
-    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, { planColumns: OVERDUE_PLAN_COLUMNS });
+    const narrow = readInputs(frozen, 'Asia/Bangkok', undefined, {
+      planColumns: OVERDUE_READING.planColumns,
+    });
     const full = readInputs(frozen, 'Asia/Bangkok');
-    const again = readInputs(frozen, 'Asia/Bangkok', undefined, { planColumns: OVERDUE_PLAN_COLUMNS });
+    const again = readInputs(frozen, 'Asia/Bangkok', undefined, { planColumns: OVERDUE_READING.planColumns });
     expect(narrow.plan.every((item) => item.budgets.length === 0)).toBe(true);
     expect(full.plan.every((item) => item.budgets.length > 0)).toBe(true);
     expect(again.plan).toBe(narrow.plan);
@@ -388,15 +376,9 @@ describe('reading only some plan fields (planColumns)', () => {
     const frozen = Object.fromEntries(
       INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
     ) as InputSnapshots;
-    const fresh = readWorkbook(workbook, undefined, {
-      planColumns: BUDGET_PLAN_COLUMNS,
-      trackingColumns: BUDGET_TRACKING_COLUMNS,
-    }).inputs;
+    const fresh = readWorkbook(workbook, undefined, BUDGET_READING).inputs;
     const full = readInputs(frozen, 'Asia/Bangkok');
-    const served = readInputs(frozen, 'Asia/Bangkok', undefined, {
-      planColumns: BUDGET_PLAN_COLUMNS,
-      trackingColumns: BUDGET_TRACKING_COLUMNS,
-    });
+    const served = readInputs(frozen, 'Asia/Bangkok', undefined, BUDGET_READING);
     expect(served.plan).toBe(full.plan);
     expect(served.tracking).toBe(full.tracking);
     expect(computeBudget(served, { fiscalYear: 2566 })).toEqual(computeBudget(fresh, { fiscalYear: 2566 }));
@@ -411,7 +393,7 @@ describe('reading only some measure fields (measureColumns)', () => {
     responsible: 'responsibleText',
     period: 'periodText',
   };
-  const set = OVERDUE_MEASURE_COLUMNS as readonly MeasureColumn[];
+  const set = OVERDUE_READING.measureColumns as readonly MeasureColumn[];
   const measureSheet = tableSpec('measures').sheet.name;
 
   test.each(workbooks)(
@@ -463,11 +445,7 @@ describe('reading only some measure fields (measureColumns)', () => {
     expect(onMeasures(full)).toHaveLength(1);
     expect(onMeasures(narrow)).toHaveLength(0);
     const row = dataRowOf(workbook, 'measures', 1);
-    const forOverdue = readWorkbook(workbook, undefined, {
-      planColumns: OVERDUE_PLAN_COLUMNS,
-      trackingColumns: OVERDUE_TRACKING_COLUMNS,
-      measureColumns: set,
-    }).inputs;
+    const forOverdue = readWorkbook(workbook, undefined, OVERDUE_READING).inputs;
     const entry = findOverdue(forOverdue, '2023-04-15').unreadable.find(
       (u) => u.item.source === 'measure' && u.item.row === row,
     );
@@ -481,11 +459,7 @@ describe('the progress summary from only the fields it reads', () => {
     (_, make) => {
       const workbook = make();
       const full = readWorkbook(workbook).inputs;
-      const narrow = readWorkbook(workbook, undefined, {
-        planColumns: SUMMARY_PLAN_COLUMNS,
-        trackingColumns: SUMMARY_TRACKING_COLUMNS,
-        measureColumns: SUMMARY_MEASURE_COLUMNS,
-      }).inputs;
+      const narrow = readWorkbook(workbook, undefined, SUMMARY_READING).inputs;
       expect(narrow.plan.some((item) => item.name !== '')).toBe(true);
       let counted = 0;
       for (const fiscalYear of [2566, 2567])
