@@ -348,10 +348,21 @@ interface KindCache {
   size: number;
   strings: Map<string, CachedReading>;
   /** By number, then display. */
-  numbers: Map<number, Map<string, CachedReading>>;
+  numbers: Map<number, ByDisplay>;
   /** By epoch milliseconds, then display. */
-  dates: Map<number, Map<string, CachedReading>>;
-  booleans: Map<boolean, Map<string, CachedReading>>;
+  dates: Map<number, ByDisplay>;
+  booleans: Map<boolean, ByDisplay>;
+}
+
+/**
+ * The readings of one value by display: the first display inline, others (the same number shown
+ * another way) in a map made only then. Most numbers are shown one way, and large sheets hold many
+ * distinct amounts: no map per number.
+ */
+interface ByDisplay {
+  display: string;
+  reading: CachedReading;
+  others: Map<string, CachedReading> | null;
 }
 
 /** Beyond this many distinct cells per kind, new ones are read without being kept (bounded memory). */
@@ -400,29 +411,30 @@ function cachedReading(
   type: ColumnType,
   fiscalYear: number | undefined,
 ): CachedReading {
-  let byDisplay: Map<string, CachedReading> | undefined;
+  let outer: Map<unknown, ByDisplay> | null = null;
+  let key: unknown;
+  let entry: ByDisplay | undefined;
   if (typeof v === 'string') {
     const known = caches.strings.get(v);
     if (known !== undefined) return known;
   } else {
-    const outer: Map<unknown, Map<string, CachedReading>> = typeof v === 'number'
-      ? caches.numbers
-      : typeof v === 'boolean'
-        ? caches.booleans
-        : caches.dates;
+    outer = typeof v === 'number' ? caches.numbers : typeof v === 'boolean' ? caches.booleans : caches.dates;
     // By time, not identity: a Date from another realm (node:vm, Apps Script) is no instanceof Date here.
-    const key = typeof v === 'object' && v !== null ? v.getTime() : v;
-    byDisplay = outer.get(key);
-    if (!byDisplay) outer.set(key, (byDisplay = new Map()));
-    const known = byDisplay.get(display);
-    if (known !== undefined) return known;
+    key = typeof v === 'object' && v !== null ? v.getTime() : v;
+    entry = outer.get(key);
+    if (entry !== undefined) {
+      if (entry.display === display) return entry.reading;
+      const known = entry.others?.get(display);
+      if (known !== undefined) return known;
+    }
   }
   const cell = cellAt(row, col);
   const reading = deepFreeze(special ? special(cell) : placeholderOrRead(ctx, type, cell, fiscalYear));
   if (caches.size < MAX_CACHED_READINGS) {
     caches.size++;
-    if (byDisplay) byDisplay.set(display, reading);
-    else caches.strings.set(v as string, reading);
+    if (!outer) caches.strings.set(v as string, reading);
+    else if (!entry) outer.set(key, { display, reading, others: null });
+    else (entry.others ??= new Map()).set(display, reading);
   }
   return reading;
 }

@@ -92,6 +92,23 @@ describe('texts that share a slot of the reading caches (textSlot)', () => {
   });
 });
 
+describe('numbers that are shown two ways (the reading cache is by value, then display)', () => {
+  test('0.5 shown as "50%" reads 50 and shown plainly reads 0.5, down a column, each time', () => {
+    const workbook = sampleWorkbook();
+    const sheet = workbook.requireSheet(tableSpec('tracking').sheet.name);
+    const col = columnOf(workbook, 'tracking', 'percent');
+    const rows = [1, 2, 3, 4].map((n) => dataRowOf(workbook, 'tracking', n));
+    rows.forEach((row, i) => {
+      setCell(workbook, 'tracking', i + 1, 'percent', 0.5);
+      sheet.cells[row - 1][col - 1].numberFormat = i % 2 === 0 ? '0%' : '0.0';
+    });
+    const percents = readWorkbook(workbook)
+      .inputs.tracking.filter((r) => rows.includes(r.row))
+      .map((r) => r.percent);
+    expect(percents).toEqual([50, 0.5, 50, 0.5]);
+  });
+});
+
 /**
  * A kept workbook (the benchmark's, 300 items: statuses, percents, disbursements and their flaws) with
  * an unreadable disbursement, year, percent, planned budget and period besides (and a measure's period

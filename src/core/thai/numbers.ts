@@ -219,7 +219,7 @@ export function formatBaht(
   n: number,
   options: { decimals?: 0 | 2; digits?: 'thai' | 'arabic' } = {},
 ): string {
-  const decimals = options.decimals ?? (Number.isInteger(roundTo(n, 2)) ? 0 : 2);
+  const decimals = options.decimals ?? (Number.isInteger(n) || Number.isInteger(roundTo(n, 2)) ? 0 : 2);
   const text = formatNumber(n, decimals);
   return options.digits === 'thai' ? toThaiDigits(text) : text;
 }
@@ -228,7 +228,8 @@ export function formatBaht(
 export function formatNumber(n: number, decimals = 0): string {
   if (!Number.isFinite(n)) return String(n);
   const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
-  const rounded = roundTo(Math.abs(n), places);
+  // An integer is its own rounding (most amounts are whole baht: no string round trip for them).
+  const rounded = Number.isInteger(n) ? Math.abs(n) : roundTo(Math.abs(n), places);
   const [whole, fraction] = rounded.toFixed(places).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const sign = n < 0 && rounded !== 0 ? '-' : '';
