@@ -12,7 +12,6 @@ import {
   type ReadOptions,
 } from '../core/inputs';
 import {
-  cellKey,
   cellsToRead,
   parseRegistry,
   planMarks,
@@ -138,9 +137,7 @@ export function applyMarks(
   }
   for (const [sheet, changes] of bySheet) workbook.writeCellLayer(sheet, changes);
   workbook.writeSheet(plainSheet(GENERATED_SHEETS.marks, registryRows(plan.registry)));
-  const wantedKeys = new Set(wanted.map((w) => cellKey(w.sheet, w.row, w.col)));
-  const restored = plan.changes.filter((c) => !wantedKeys.has(cellKey(c.sheet, c.row, c.col))).length;
-  return { marked: wantedKeys.size, restored };
+  return { marked: plan.marked, restored: plan.restored };
 }
 
 // ---------------------------------------------------------------------------------------------------------

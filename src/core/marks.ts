@@ -49,10 +49,6 @@ const REGISTRY_HEADER = [
   'marks',
 ];
 
-export function cellKey(sheet: string, row: number, col: number): string {
-  return `${sheet}\u0000${row}\u0000${col}`;
-}
-
 export function registryRows(entries: readonly MarkEntry[]): OutCell[][] {
   return [
     REGISTRY_HEADER,
@@ -120,6 +116,10 @@ export interface MarkChange {
 export interface MarkPlan {
   changes: MarkChange[];
   registry: MarkEntry[];
+  /** Distinct cells wanted marked. */
+  marked: number;
+  /** Changes that give a cell its own background and note back (its marks are gone). */
+  restored: number;
 }
 
 function noteFor(marks: readonly Mark[], savedNote: string): string {
@@ -163,11 +163,12 @@ export function planMarks(
   current: LayerLookup,
   sheetExists: (sheet: string) => boolean,
 ): MarkPlan {
-  const entries = new Map<string, MarkEntry>();
+  const keyOf = cellKeys();
+  const entries = new Map<number, MarkEntry>();
   for (const e of registry) {
     if (!sheetExists(e.sheet)) continue; // a deleted sheet takes its marks with it
     const now = current(e.sheet, e.row, e.col);
-    entries.set(cellKey(e.sheet, e.row, e.col), {
+    entries.set(keyOf(e.sheet, e.row, e.col), {
       ...e,
       // The user re-coloured or re-noted a marked cell: that is now their own formatting.
       savedBackground: now.background === e.background ? e.savedBackground : now.background,
@@ -175,9 +176,11 @@ export function planMarks(
       marks: e.marks.filter((m) => !kinds.includes(m.kind)),
     });
   }
+  const wantedKeys = new Set<number>();
   for (const w of wanted) {
+    const key = keyOf(w.sheet, w.row, w.col);
+    wantedKeys.add(key);
     if (!sheetExists(w.sheet)) continue;
-    const key = cellKey(w.sheet, w.row, w.col);
     let entry = entries.get(key);
     if (!entry) {
       const now = current(w.sheet, w.row, w.col);
@@ -197,17 +200,36 @@ export function planMarks(
   }
   const changes: MarkChange[] = [];
   const kept: MarkEntry[] = [];
-  for (const entry of entries.values()) {
+  let restored = 0;
+  for (const [key, entry] of entries) {
     const now = current(entry.sheet, entry.row, entry.col);
-    const target = entry.marks.length
-      ? { background: strongest(entry.marks).color, note: noteFor(entry.marks, entry.savedNote) }
-      : { background: entry.savedBackground, note: entry.savedNote };
-    if (target.background !== now.background || target.note !== now.note) {
-      changes.push({ sheet: entry.sheet, row: entry.row, col: entry.col, ...target });
+    const marked = entry.marks.length > 0;
+    const background = marked ? strongest(entry.marks).color : entry.savedBackground;
+    const note = marked ? noteFor(entry.marks, entry.savedNote) : entry.savedNote;
+    if (background !== now.background || note !== now.note) {
+      changes.push({ sheet: entry.sheet, row: entry.row, col: entry.col, background, note });
+      if (!wantedKeys.has(key)) restored++;
     }
-    if (entry.marks.length) kept.push({ ...entry, ...target });
+    if (marked) {
+      entry.background = background;
+      entry.note = note;
+      kept.push(entry);
+    }
   }
   // Code-unit order of sheet names: any fixed order will do, and a locale compare per pair was slow.
   kept.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col));
-  return { changes, registry: kept };
+  return { changes, registry: kept, marked: wantedKeys.size, restored };
+}
+
+/**
+ * Numbers for cells, one per sheet, row and column (a sheet has at most 18,278 columns and far fewer
+ * than 2^23 rows): no key string per marked cell.
+ */
+function cellKeys(): (sheet: string, row: number, col: number) => number {
+  const sheets = new Map<string, number>();
+  return (sheet, row, col) => {
+    let n = sheets.get(sheet);
+    if (n === undefined) sheets.set(sheet, (n = sheets.size));
+    return (n * 2 ** 23 + row) * 2 ** 15 + col;
+  };
 }

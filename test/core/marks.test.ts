@@ -93,6 +93,21 @@ describe('marks', () => {
     const layer = layerOf({});
     const registry = apply(layer, [], ['validation'], [error(2, 2)]);
     const plan = planMarks(registry, ['validation'], [], lookup(layer), () => false);
-    expect(plan).toEqual({ changes: [], registry: [] });
+    expect(plan).toEqual({ changes: [], registry: [], marked: 0, restored: 0 });
+  });
+
+  test('counts: distinct cells wanted marked, and cells given back their own look', () => {
+    const layer = layerOf({ 'แผน!2,2': { background: '#00ff00', note: 'ของฉัน' } });
+    const registry = apply(layer, [], ['validation'], [error(2, 2), error(3, 3)]);
+    const elsewhere: WantedMark = { ...error(5, 5), sheet: 'ลบแล้ว' };
+    const wanted = [error(3, 3), error(4, 4), error(4, 4, 'อีกข้อ'), elsewhere];
+    const plan = planMarks(registry, ['validation'], wanted, lookup(layer), (sheet) => sheet === 'แผน');
+    expect(plan.marked).toBe(3);
+    expect(plan.restored).toBe(1);
+    expect(plan.changes.map((c) => [c.row, c.col])).toEqual([
+      [2, 2],
+      [4, 4],
+    ]);
+    expect(plan.changes[0]).toMatchObject({ background: '#00ff00', note: 'ของฉัน' });
   });
 });
