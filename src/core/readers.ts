@@ -12,6 +12,7 @@ import { normalizeSpaces, ODD_SPACE, toArabicDigits } from './thai/digits';
 import { fiscalYearOf } from './thai/fiscal';
 import { formatBaht, readAmount, readNumber, type AmountReading } from './thai/numbers';
 import { parsePeriod, type PeriodReading } from './thai/period';
+import { textSlot } from './text-slot';
 
 export interface Problem {
   rule: RuleId;
@@ -253,9 +254,23 @@ export function isPlainText(text: string): boolean {
   );
 }
 
+const PLACEHOLDER_SLOTS = 1024;
+
+/** Texts asked about lately and their answers, in a direct-mapped cache (textSlot). */
+const placeholderCache = {
+  texts: new Array<string | null>(PLACEHOLDER_SLOTS).fill(null),
+  answers: new Uint8Array(PLACEHOLDER_SLOTS),
+};
+
 export function isPlaceholder(text: string): boolean {
-  // Asked per row of large sheets (units shown in reports): most texts are plain, told in one scan.
-  return !isPlainText(text) && isNormalizedPlaceholder(normalizeSpaces(text));
+  // Asked per row of large sheets (units shown in reports) about the same few texts: a slot's text is
+  // compared, not scanned again; a new one is usually plain, told in one scan.
+  const slot = textSlot(text, PLACEHOLDER_SLOTS);
+  if (placeholderCache.texts[slot] === text) return placeholderCache.answers[slot] === 1;
+  const answer = !isPlainText(text) && isNormalizedPlaceholder(normalizeSpaces(text));
+  placeholderCache.texts[slot] = text;
+  placeholderCache.answers[slot] = answer ? 1 : 0;
+  return answer;
 }
 
 /** isPlaceholder of a text normalizeSpaces has already been through (saves a second scan of it). */

@@ -1,6 +1,7 @@
 import type { CellValue } from '../../src/core/cells';
 import fc from 'fast-check';
 import { normalizeSpaces } from '../../src/core/thai/digits';
+import { textSlot } from '../../src/core/text-slot';
 import {
   isPlaceholder,
   isPlainText,
@@ -198,5 +199,22 @@ describe('plain texts: their own normalized form and no placeholder, told in one
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('isPlaceholder keeps its answers per text (a direct-mapped cache)', () => {
+  test('a placeholder and a plain text of the same slot, asked in turn, each get their own answer', () => {
+    const placeholder = 'ระบุชื่อโครงการ';
+    const plain = `ร${'กขค'}${placeholder.slice(4)}`;
+    expect(textSlot(plain, 1024)).toBe(textSlot(placeholder, 1024));
+    const answers = [placeholder, plain, placeholder, plain, placeholder].map(isPlaceholder);
+    expect(answers).toEqual([true, false, true, false, true]);
+  });
+
+  test('equal texts made apart get the same answer as the text first asked', () => {
+    const typed = ['โปรด', 'ระบุ', 'หน่วยงาน'].join('');
+    expect(isPlaceholder(typed)).toBe(true);
+    expect(isPlaceholder(['โปรด', 'ระบุ', 'หน่วยงาน'].join(''))).toBe(true);
+    expect(isPlaceholder('สำนักปลัด')).toBe(false);
   });
 });
