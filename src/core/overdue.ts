@@ -329,18 +329,36 @@ export function sheetsOf(inputs: Pick<Inputs, 'sheetNames'>): {
   };
 }
 
-/** The tracking rows and annual measures whose status is kept by `keep` (all by default), in sheet order. */
-export function workItems(
+/**
+ * The tracking rows and annual measures the analysis reports (late, due soon or without a deadline), in
+ * sheet order, and how many were closed: no work item is made for a closed or on-time row (most of a
+ * large sheet), which is only counted.
+ */
+function reportedItems(
   inputs: OverdueInputs,
-  keep: (status: StatusKind | null) => boolean = () => true,
-): WorkItem[] {
+  asOf: IsoDate,
+  dueSoonDays: number,
+): { items: WorkItem[]; closed: number } {
   const sheets = sheetsOf(inputs);
   const byCode = planIndex(inputs.plan);
+  const reported = (deadline: DeadlineReading, status: StatusKind | null) =>
+    !deadline.ok || timingOf(deadline.date, status, asOf, dueSoonDays).kind !== 'onTime';
   const items: WorkItem[] = [];
-  for (const row of inputs.tracking)
-    if (keep(row.status)) items.push(trackingItem(row, row.code ? byCode.get(row.code) : undefined, sheets));
-  for (const m of inputs.measures) if (keep(m.status)) items.push(measureItem(m, sheets.measures));
-  return items;
+  let closed = 0;
+  for (const row of inputs.tracking) {
+    if (isClosed(row.status)) closed++;
+    else {
+      const item = row.code ? byCode.get(row.code) : undefined;
+      if (reported(trackingDeadline(row, item, sheets.plan), row.status))
+        items.push(trackingItem(row, item, sheets));
+    }
+  }
+  for (const measure of inputs.measures) {
+    if (isClosed(measure.status)) closed++;
+    else if (reported(measureDeadline(measure), measure.status))
+      items.push(measureItem(measure, sheets.measures));
+  }
+  return { items, closed };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -419,11 +437,10 @@ export function dueSoonDaysOf(inputs: Pick<Inputs, 'settings'>): number {
 
 /** The whole check: every tracking row and annual measure as of `asOf`. */
 export function findOverdue(inputs: OverdueInputs, asOf: IsoDate): OverdueAnalysis {
-  // A closed row can never be late: no work item is made for it (a third of a large sheet), only counted.
-  const open = workItems(inputs, (status) => !isClosed(status));
-  const analysis = assessItems(open, asOf, dueSoonDaysOf(inputs));
-  const checked = inputs.tracking.length + inputs.measures.length;
-  return { ...analysis, checked, closed: checked - open.length };
+  const dueSoonDays = dueSoonDaysOf(inputs);
+  const { items, closed } = reportedItems(inputs, asOf, dueSoonDays);
+  const analysis = assessItems(items, asOf, dueSoonDays);
+  return { ...analysis, checked: inputs.tracking.length + inputs.measures.length, closed };
 }
 
 /** One-line Thai counts for toasts and the CLI. */

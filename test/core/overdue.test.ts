@@ -2,9 +2,14 @@ import { readWorkbook } from '../../src/commands/context';
 import type { Inputs } from '../../src/core/inputs';
 import {
   assessItems,
+  dueSoonDaysOf,
   findOverdue,
   measureDeadline,
+  measureItem,
+  planIndex,
+  sheetsOf,
   timingOf,
+  trackingItem,
   trackingDeadline,
   UNSPECIFIED_UNIT,
   unitGroups,
@@ -14,6 +19,8 @@ import type { StatusKind } from '../../src/core/schema';
 import { addDays } from '../../src/core/thai/dates';
 import { AS_OF, handMadeHost } from './progress-fixtures';
 import { appendRecords } from '../../src/commands/append';
+import { syntheticWorkbook } from '../../bench/synthetic';
+import { sampleFiles, setCell } from '../helpers/workbooks';
 
 function inputsOf(host: ReturnType<typeof handMadeHost>): Inputs {
   return readWorkbook(host.workbook).inputs;
@@ -242,5 +249,41 @@ describe('the whole check on the hand-made workbook, as of 31 Mar 2566', () => {
     expect(check.overdue.filter((o) => o.item.code === '3-02').map((o) => o.daysLate)).toEqual([182]);
     // 2-01 runs 2566–2570: in 2565 its plan period gives no deadline.
     expect(check.unreadable.find((u) => u.item.code === '2-01')?.reason).toContain('ไม่อยู่ในปีงบประมาณ 2565');
+  });
+});
+
+describe('only reported rows get a work item: the same analysis as assessing every row', () => {
+  /** The plain way: a work item for every tracking row and measure, all assessed. */
+  function assessEveryRow(inputs: Inputs, asOf: string) {
+    const sheets = sheetsOf(inputs);
+    const byCode = planIndex(inputs.plan);
+    const items = [
+      ...inputs.tracking.map((row) => trackingItem(row, row.code ? byCode.get(row.code) : undefined, sheets)),
+      ...inputs.measures.map((m) => measureItem(m, sheets.measures)),
+    ];
+    return assessItems(items, asOf, dueSoonDaysOf(inputs));
+  }
+
+  /** 300 kept items, with a row whose deadline is unreadable and one without a deadline or a plan item. */
+  function keptInputs(): Inputs {
+    const workbook = syntheticWorkbook(sampleFiles(), 300);
+    setCell(workbook, 'tracking', 5, 'deadline', 'สิ้นปี');
+    setCell(workbook, 'tracking', 6, 'deadline', null);
+    setCell(workbook, 'tracking', 6, 'code', '9-999999');
+    return readWorkbook(workbook).inputs;
+  }
+
+  test.each([
+    ['the hand-made workbook', () => inputsOf(handMadeHost())],
+    ['a kept 300-item workbook', keptInputs],
+  ])('%s, on dates across two years', (_, make) => {
+    const inputs = make();
+    let reported = 0;
+    for (const asOf of ['2022-12-01', AS_OF, '2023-09-20', '2024-06-30']) {
+      const expected = assessEveryRow(inputs, asOf);
+      reported += expected.overdue.length + expected.dueSoon.length + expected.unreadable.length;
+      expect(findOverdue(inputs, asOf)).toEqual(expected);
+    }
+    expect(reported).toBeGreaterThan(0);
   });
 });
