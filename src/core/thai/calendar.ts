@@ -21,7 +21,7 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function isValidYmd(y: number, m: number, d: number): boolean {
-  if (![y, m, d].every(Number.isInteger)) return false;
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
   if (y < 1 || y > 9999 || m < 1 || m > 12) return false;
   return d >= 1 && d <= daysInMonth(y, m);
 }
@@ -35,10 +35,24 @@ export function isoDate(y: number, m: number, d: number): IsoDate {
 }
 
 export function parseIso(iso: IsoDate): { y: number; m: number; d: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const [y, m, d] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [NaN, NaN, NaN];
+  // Digit by digit, not a regular expression: reports read a date per row of large sheets.
+  const ok = iso.length === 10 && iso.charCodeAt(4) === 0x2d && iso.charCodeAt(7) === 0x2d;
+  const y = ok ? digitsAt(iso, 0, 4) : NaN;
+  const m = ok ? digitsAt(iso, 5, 7) : NaN;
+  const d = ok ? digitsAt(iso, 8, 10) : NaN;
   if (!isValidYmd(y, m, d)) throw new RangeError(`ไม่ใช่วันที่รูปแบบ YYYY-MM-DD: ${iso}`);
   return { y, m, d };
+}
+
+/** The number written by the ASCII digits from..to of text; NaN when one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 // Days since 1970-01-01 and back (H. Hinnant's civil-date algorithms).

@@ -59,7 +59,20 @@ describe('ISO dates', () => {
 
   test('parseIso accepts only real YYYY-MM-DD dates', () => {
     expect(parseIso('2022-10-01')).toEqual({ y: 2022, m: 10, d: 1 });
-    for (const bad of ['2022-1-01', '2022-02-30', '01/10/2022', '2022-10-01T00:00', '']) {
+    expect(parseIso('2024-02-29')).toEqual({ y: 2024, m: 2, d: 29 });
+    expect(parseIso('0001-01-01')).toEqual({ y: 1, m: 1, d: 1 });
+    const others = [
+      '2022/10/01',
+      '2022-10-0a',
+      '2022-10-0:',
+      '2022-0:-01',
+      ' 022-10-01',
+      '๒๕๖๕-10-01',
+      '2022-10-๐1',
+      '2022-13-01',
+      '2023-02-29',
+    ];
+    for (const bad of ['2022-1-01', '2022-02-30', '01/10/2022', '2022-10-01T00:00', '', ...others]) {
       expect(() => parseIso(bad)).toThrow(RangeError);
     }
   });
