@@ -213,22 +213,22 @@ interface TextOfField {
 /** The fields K and the texts that come with them. */
 type WithTexts<K> = K | TextOfField[K & keyof TextOfField];
 
-/** A field of PlanItem that a command can ask for (ReadOptions.planColumns); texts come with theirs. */
+/** A field of PlanItem that a command can ask for (ColumnsRead); texts come with theirs. */
 export type PlanColumn = Exclude<keyof PlanItem, keyof RowBase | TextOfField[keyof TextOfField]>;
 
 /** A column of the tracking table, by the field of TrackingRow it fills ("responsible" fills both). */
 export type TrackingColumn = Exclude<keyof TrackingRow, keyof RowBase | 'responsibleText'>;
 
-/** A field of Measure that a command can ask for (ReadOptions.measureColumns); texts come with theirs. */
+/** A field of Measure that a command can ask for (ColumnsRead); texts come with theirs. */
 export type MeasureColumn = Exclude<keyof Measure, keyof RowBase | TextOfField[keyof TextOfField]>;
 
-/** A plan item read with only the fields K (ReadOptions.planColumns). */
+/** A plan item read with only the fields K (ColumnsRead). */
 export type PlanItemOf<K extends PlanColumn> = RowBase & Pick<PlanItem, WithTexts<K>>;
 
-/** A tracking row read with only the columns K (ReadOptions.trackingColumns). */
+/** A tracking row read with only the columns K (ColumnsRead). */
 export type TrackingRowOf<K extends TrackingColumn> = RowBase & Pick<TrackingRow, WithTexts<K>>;
 
-/** An annual measure read with only the fields K (ReadOptions.measureColumns). */
+/** An annual measure read with only the fields K (ColumnsRead). */
 export type MeasureOf<K extends MeasureColumn> = RowBase & Pick<Measure, WithTexts<K>>;
 
 /** The inputs apart from the large tables' rows: read the same whichever of their columns are. */
@@ -1166,6 +1166,14 @@ interface MemoEntry {
   findings: Finding[];
 }
 
+/** Reads a table's rows: only the fields C when a list is given. */
+type TableReader<T, C extends string> = (
+  snapshot: SheetSnapshot | null,
+  ctx: ReadContext,
+  layouts: Inputs['layouts'],
+  only?: readonly C[],
+) => T[];
+
 /** Tables already read from a frozen snapshot, by what else their reading depends on. */
 const TABLE_MEMO = new WeakMap<SheetSnapshot, Map<string, MemoEntry>>();
 
@@ -1242,19 +1250,19 @@ class PlanBudget implements BudgetCell {
   }
 }
 
-/** The declared plan column each plan field is read from (the budgets come from the year columns). */
-const PLAN_FIELD_COLUMNS: Record<PlanColumn, string | null> = {
-  code: 'code',
-  dimension: 'dimension',
-  submission: 'submission',
-  type: 'type',
-  name: 'name',
-  budgets: null,
-  responsible: 'responsible',
-  period: 'period',
-  indicators: 'itaIndicators',
-  outputs: 'outputs',
-};
+/**
+ * The declared columns that fill the fields asked for: a field is read from the column of its name
+ * unless `renamed` names another (null: from no declared column, as the plan's budgets).
+ */
+function declaredColumns(
+  fields: readonly string[] | undefined,
+  renamed: Readonly<Record<string, string | null>>,
+): string[] | undefined {
+  return fields?.flatMap((field) => {
+    const column = field in renamed ? renamed[field] : field;
+    return column === null ? [] : [column];
+  });
+}
 
 function readPlan(
   snapshot: SheetSnapshot | null,
@@ -1269,7 +1277,7 @@ function readPlan(
   const C = PLAN_COLUMNS;
   const readers = columnReaders(ctx, PLAN_TABLE, read.layout, {
     special: { type: (cell) => readItemType(cell) },
-    only: only?.map((field) => PLAN_FIELD_COLUMNS[field]).filter((key) => key !== null),
+    only: declaredColumns(only, { indicators: 'itaIndicators', budgets: null }),
   });
   const cols = readerCols(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
@@ -1346,7 +1354,7 @@ function readMeasures(
   const readers = columnReaders(ctx, MEASURES_TABLE, read.layout, {
     special: { status: (cell) => readStatus(cell) },
     perRowKind: true,
-    only: only?.map((field) => (field === 'indicators' ? 'itaIndicators' : field)),
+    only: declaredColumns(only, { indicators: 'itaIndicators' }),
   });
   const cols = readerCols(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
@@ -1517,27 +1525,20 @@ export function readInputs(
     indicatorNames: known,
     cache,
   });
-  const table = <T>(
+  const table = <T, C extends string = never>(
     key: 'plan' | 'scores' | 'measures' | 'tracking',
-    read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
+    read: TableReader<T, C>,
+    columns?: readonly C[],
   ): T[] => {
     if (options.dataRows !== false) {
-      const columns =
-        key === 'tracking'
-          ? options.trackingColumns
-          : key === 'plan'
-            ? options.planColumns
-            : key === 'measures'
-              ? options.measureColumns
-              : undefined;
-      return memoTable(snapshots[key], context(key), layouts, key, read, columns);
+      const readOnly = (snapshot: SheetSnapshot | null, ctx: ReadContext, found: Inputs['layouts']) =>
+        read(snapshot, ctx, found, columns);
+      return memoTable(snapshots[key], context(key), layouts, key, readOnly, columns);
     }
     tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
     return [];
   };
-  const plan = table('plan', (snapshot, ctx, layouts) =>
-    readPlan(snapshot, ctx, layouts, options.planColumns),
-  );
+  const plan = table('plan', readPlan, options.planColumns);
   const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
   const inputs: Inputs = {
     sheetNames: names,
@@ -1545,12 +1546,8 @@ export function readInputs(
     reference,
     scores: table('scores', readScores),
     plan,
-    measures: table('measures', (snapshot, ctx, layouts) =>
-      readMeasures(snapshot, ctx, layouts, options.measureColumns),
-    ),
-    tracking: table('tracking', (snapshot, ctx, layouts) =>
-      readTracking(snapshot, ctx, layouts, options.trackingColumns),
-    ),
+    measures: table('measures', readMeasures, options.measureColumns),
+    tracking: table('tracking', readTracking, options.trackingColumns),
     planYears,
     layouts,
     findings: [],
