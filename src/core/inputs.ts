@@ -17,8 +17,9 @@ import {
   readScore,
   readStatus,
   readUnits,
-  isNormalizedPlaceholder,
-  isPlainText,
+  normalizedAt,
+  placeholderAt,
+  textSlotOf,
   canon,
   type IndicatorName,
   type Problem,
@@ -47,7 +48,6 @@ import {
   tableSpec,
 } from './schema';
 import type { SheetSnapshot } from './snapshot';
-import { textSlot } from './text-slot';
 import { normalizeSpaces, toArabicDigits } from './thai/digits';
 import {
   cellOf,
@@ -442,32 +442,6 @@ function cachedReading(
 /** What readTyped gives for a cell that could not be read (its finding is already reported). */
 const UNREADABLE = Symbol('unreadable');
 
-const TEXT_SLOTS = 8192;
-
-/**
- * Each text as normalizeSpaces gives it and whether it is a placeholder, in a direct-mapped cache
- * (textSlot): the same text down a column is checked once, not scanned again per cell. Both are pure
- * functions of the text, so one cache serves every read.
- */
-const textCache = {
-  raw: new Array<string | null>(TEXT_SLOTS).fill(null),
-  normalized: new Array<string>(TEXT_SLOTS).fill(''),
-  placeholder: new Uint8Array(TEXT_SLOTS),
-};
-
-/** The slot holding the text's normalized form and placeholder flag (worked out now if missing). */
-function textSlotOf(raw: string): number {
-  const slot = textSlot(raw, TEXT_SLOTS);
-  if (textCache.raw[slot] !== raw) {
-    const plain = isPlainText(raw);
-    const text = plain ? raw : normalizeSpaces(raw);
-    textCache.raw[slot] = raw;
-    textCache.normalized[slot] = text;
-    textCache.placeholder[slot] = !plain && isNormalizedPlaceholder(text) ? 1 : 0;
-  }
-  return slot;
-}
-
 function placeholderOrRead(
   ctx: ReadContext,
   type: ColumnType,
@@ -476,8 +450,8 @@ function placeholderOrRead(
 ): CachedReading {
   if (typeof cell.value !== 'string' || type === 'units') return readByType(ctx, type, cell, fiscalYear);
   const slot = textSlotOf(cell.value);
-  if (textCache.placeholder[slot]) return PLACEHOLDER;
-  const text = textCache.normalized[slot];
+  if (placeholderAt(slot)) return PLACEHOLDER;
+  const text = normalizedAt(slot);
   // Plain text: the normalized text is the reading (what textOf would give). A blank text normalizes
   // to '', so only then is the cell looked at again.
   if (TEXT_TYPES.has(type))
@@ -543,8 +517,8 @@ function readValue(
       return resultOf(ctx, cellAt, row, col, placeholderOrRead(ctx, type, cellAt(row, col)), label);
     // Plain text: the normalized text is the reading (what textOf would give).
     const slot = textSlotOf(v);
-    if (textCache.placeholder[slot]) return resultOf(ctx, cellAt, row, col, PLACEHOLDER, label);
-    const text = textCache.normalized[slot];
+    if (placeholderAt(slot)) return resultOf(ctx, cellAt, row, col, PLACEHOLDER, label);
+    const text = normalizedAt(slot);
     return text === '' && isBlank(v) ? null : text;
   }
   return resultOf(
@@ -768,7 +742,7 @@ function textAt(read: RowRead, index: number): string {
   const value = read.line?.[col - 1] ?? null;
   if (value === null) return '';
   // Texts repeat down a column (units, periods): their normalized form is kept by textSlotOf.
-  if (typeof value === 'string') return textCache.normalized[textSlotOf(value)];
+  if (typeof value === 'string') return normalizedAt(textSlotOf(value));
   return normalizeSpaces(read.shown?.[col - 1] || String(value));
 }
 

@@ -254,23 +254,45 @@ export function isPlainText(text: string): boolean {
   );
 }
 
-const PLACEHOLDER_SLOTS = 1024;
+/** Slots of the text cache (a power of two). */
+export const TEXT_SLOTS = 8192;
 
-/** Texts asked about lately and their answers, in a direct-mapped cache (textSlot). */
-const placeholderCache = {
-  texts: new Array<string | null>(PLACEHOLDER_SLOTS).fill(null),
-  answers: new Uint8Array(PLACEHOLDER_SLOTS),
+/**
+ * Each text as normalizeSpaces gives it and whether it is a placeholder, in a direct-mapped cache
+ * (textSlot): the same text down a column, or asked about per row of a report, is checked once, not
+ * scanned again. Both are pure functions of the text, so one cache serves every read and report.
+ */
+const textCache = {
+  raw: new Array<string | null>(TEXT_SLOTS).fill(null),
+  normalized: new Array<string>(TEXT_SLOTS).fill(''),
+  placeholder: new Uint8Array(TEXT_SLOTS),
 };
 
+/** The slot holding the text's normalized form and placeholder flag (worked out now if missing). */
+export function textSlotOf(raw: string): number {
+  const slot = textSlot(raw, TEXT_SLOTS);
+  if (textCache.raw[slot] !== raw) {
+    const plain = isPlainText(raw);
+    const text = plain ? raw : normalizeSpaces(raw);
+    textCache.raw[slot] = raw;
+    textCache.normalized[slot] = text;
+    textCache.placeholder[slot] = !plain && isNormalizedPlaceholder(text) ? 1 : 0;
+  }
+  return slot;
+}
+
+/** The normalized text in a slot of textSlotOf. */
+export function normalizedAt(slot: number): string {
+  return textCache.normalized[slot];
+}
+
+/** Whether the text in a slot of textSlotOf is a form's placeholder. */
+export function placeholderAt(slot: number): boolean {
+  return textCache.placeholder[slot] === 1;
+}
+
 export function isPlaceholder(text: string): boolean {
-  // Asked per row of large sheets (units shown in reports) about the same few texts: a slot's text is
-  // compared, not scanned again; a new one is usually plain, told in one scan.
-  const slot = textSlot(text, PLACEHOLDER_SLOTS);
-  if (placeholderCache.texts[slot] === text) return placeholderCache.answers[slot] === 1;
-  const answer = !isPlainText(text) && isNormalizedPlaceholder(normalizeSpaces(text));
-  placeholderCache.texts[slot] = text;
-  placeholderCache.answers[slot] = answer ? 1 : 0;
-  return answer;
+  return placeholderAt(textSlotOf(text));
 }
 
 /** isPlaceholder of a text normalizeSpaces has already been through (saves a second scan of it). */
