@@ -252,6 +252,7 @@ export function trackingItem(
   row: OverdueTrackingRow,
   item: OverduePlanItem | undefined,
   sheets: { tracking: string; plan: string },
+  deadline: DeadlineReading = trackingDeadline(row, item, sheets.plan),
 ): WorkItem {
   // The row's own responsible unit wins; a blank one falls back to the plan's.
   const own = row.responsibleText !== '';
@@ -269,11 +270,15 @@ export function trackingItem(
     statusText: statusTextOf(row.status, row.cells),
     responsible: responsibleShown(text),
     units: unitGroups(reading, text),
-    deadline: trackingDeadline(row, item, sheets.plan),
+    deadline,
   };
 }
 
-export function measureItem(measure: OverdueMeasure, sheet: string): WorkItem {
+export function measureItem(
+  measure: OverdueMeasure,
+  sheet: string,
+  deadline: DeadlineReading = measureDeadline(measure),
+): WorkItem {
   return {
     source: 'measure',
     sheet,
@@ -286,7 +291,7 @@ export function measureItem(measure: OverdueMeasure, sheet: string): WorkItem {
     statusText: statusTextOf(measure.status, measure.cells),
     responsible: responsibleShown(measure.responsibleText),
     units: unitGroups(measure.responsible, measure.responsibleText),
-    deadline: measureDeadline(measure),
+    deadline,
   };
 }
 
@@ -346,17 +351,21 @@ function reportedItems(
   const items: WorkItem[] = [];
   let closed = 0;
   for (const row of inputs.tracking) {
-    if (isClosed(row.status)) closed++;
-    else {
-      const item = row.code ? byCode.get(row.code) : undefined;
-      if (reported(trackingDeadline(row, item, sheets.plan), row.status))
-        items.push(trackingItem(row, item, sheets));
+    if (isClosed(row.status)) {
+      closed++;
+      continue;
     }
+    const item = row.code ? byCode.get(row.code) : undefined;
+    const deadline = trackingDeadline(row, item, sheets.plan);
+    if (reported(deadline, row.status)) items.push(trackingItem(row, item, sheets, deadline));
   }
   for (const measure of inputs.measures) {
-    if (isClosed(measure.status)) closed++;
-    else if (reported(measureDeadline(measure), measure.status))
-      items.push(measureItem(measure, sheets.measures));
+    if (isClosed(measure.status)) {
+      closed++;
+      continue;
+    }
+    const deadline = measureDeadline(measure);
+    if (reported(deadline, measure.status)) items.push(measureItem(measure, sheets.measures, deadline));
   }
   return { items, closed };
 }
