@@ -11,6 +11,7 @@ import {
   type ProgressSummary,
 } from '../core/progress';
 import { buildProgressReport } from '../core/report/progress-report';
+import type { Settings } from '../core/inputs';
 import type { RoundKind } from '../core/schema';
 import { daysBetween, formatThaiDate, todayIn } from '../core/thai/dates';
 import { fiscalYearOf, roundWindow } from '../core/thai/fiscal';
@@ -80,11 +81,14 @@ export function progressSummaryLocked(
   host: Host,
   options: CommandOptions = {},
 ): { outcome: 'written'; summary: ProgressSummary; notice: string } {
-  const read = readWorkbook(host.workbook, undefined, SUMMARY_READING);
+  const yearOf = (settings: Settings) =>
+    options.fiscalYear ?? settings.trackingYear ?? fiscalYearOf(asOfDate(host, { settings }, options.asOf));
+  // Only the year's tracking rows and budgets are read: the settings, read first, give the year.
+  const read = readWorkbook(host.workbook, undefined, { ...SUMMARY_READING, year: yearOf });
   requireColumns(read, NEEDS.summary, 'สร้างรายงานสรุปความก้าวหน้าไม่ได้');
   const { inputs } = read;
   const asOf = asOfDate(host, inputs, options.asOf);
-  const fiscalYear = options.fiscalYear ?? inputs.settings.trackingYear ?? fiscalYearOf(asOf);
+  const fiscalYear = yearOf(inputs.settings);
   const summary = summarizeProgress(inputs, {
     fiscalYear,
     round: suggestedRound(options, inputs.settings.round, fiscalYear, asOf),

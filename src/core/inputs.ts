@@ -1146,6 +1146,7 @@ type TableReader<T, C extends string> = (
   ctx: ReadContext,
   layouts: Inputs['layouts'],
   only?: readonly C[],
+  year?: number | null,
 ) => T[];
 
 /** Tables already read from a frozen snapshot, by what else their reading depends on. */
@@ -1165,15 +1166,17 @@ function memoTable<T>(
   key: 'plan' | 'scores' | 'measures' | 'tracking',
   read: (snapshot: SheetSnapshot | null, ctx: ReadContext, layouts: Inputs['layouts']) => T[],
   columns: readonly string[] | undefined,
+  year: number | null,
 ): T[] {
   if (!snapshot || !Object.isFrozen(snapshot)) return read(snapshot ?? null, ctx, layouts);
-  const keyOf = (fields?: readonly string[]) =>
-    JSON.stringify([key, fields, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
-  const memoKey = keyOf(columns);
+  const keyOf = (fields: readonly string[] | undefined, only: number | null) =>
+    JSON.stringify([key, fields, only, ctx.sheet, ctx.timeZone, ctx.units, ctx.indicatorNames]);
+  const memoKey = keyOf(columns, year);
   let bySnapshot = TABLE_MEMO.get(snapshot);
   if (!bySnapshot) TABLE_MEMO.set(snapshot, (bySnapshot = new Map()));
   // A full read already made serves a narrow one: it holds every field (and every problem) asked for.
-  const known = bySnapshot.get(memoKey) ?? (columns ? bySnapshot.get(keyOf(undefined)) : undefined);
+  const narrow = columns !== undefined || year !== null;
+  const known = bySnapshot.get(memoKey) ?? (narrow ? bySnapshot.get(keyOf(undefined, null)) : undefined);
   if (known) {
     layouts[key] = known.layout;
     for (const f of known.findings) ctx.sink.findings.push(f);
@@ -1243,11 +1246,15 @@ function readPlan(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
   only?: readonly PlanColumn[],
+  year: number | null = null,
 ): PlanItem[] {
   const read = tableRead(snapshot, PLAN_TABLE, ctx, layouts);
   if (!read) return [];
-  // Fields not read stay blank and report nothing: see ColumnsRead.
-  const family = !only || only.includes('budgets') ? read.layout.family : [];
+  // Fields not read stay blank and report nothing: see ColumnsRead (and ReadOptions.year).
+  const family =
+    only && !only.includes('budgets')
+      ? []
+      : read.layout.family.filter((member) => year === null || member.n === year);
   const C = PLAN_COLUMNS;
   const readers = columnReaders(ctx, PLAN_TABLE, read.layout, {
     special: { type: (cell) => readItemType(cell) },
@@ -1366,6 +1373,7 @@ function readTracking(
   ctx: ReadContext,
   layouts: Inputs['layouts'],
   only?: readonly TrackingColumn[],
+  year: number | null = null,
 ): TrackingRow[] {
   const read = tableRead(snapshot, TRACKING_TABLE, ctx, layouts);
   if (!read) return [];
@@ -1376,10 +1384,18 @@ function readTracking(
     only,
   });
   const cols = readerCols(readers, TRACKING_TABLE.columns.length);
-  return read.rows.map((row) => {
+  const yearCol = year === null ? undefined : read.layout.columns.get('fiscalYear')?.col;
+  const years = kindCache(ctx, 'fiscalYear');
+  const rows: TrackingRow[] = [];
+  for (const row of read.rows) {
+    if (yearCol !== undefined) {
+      // Another year's row is skipped unread (see ReadOptions.year); a row without a year is kept.
+      const fy = yearReading(years, read, row.row, yearCol, ctx);
+      if (fy.kind === 'ok' && fy.value !== year) continue;
+    }
     const r = readRow(ctx, readers, cols, read, row.row);
     const v = r.values;
-    return {
+    rows.push({
       row: row.row,
       cells: row,
       unreadable: r.unreadable ?? NOTHING_UNREADABLE,
@@ -1397,8 +1413,9 @@ function readTracking(
       result: str(v[C.result]),
       problems: str(v[C.problems]),
       evidence: str(v[C.evidence]),
-    };
-  });
+    });
+  }
+  return rows;
 }
 
 function readScores(
@@ -1447,6 +1464,13 @@ export interface ReadOptions extends ColumnsRead {
    * but their rows are not read (a command that needs only the layout, such as the template repair).
    */
   dataRows?: boolean;
+  /**
+   * One fiscal year's work (the progress summary), worked out from the settings read first: of the
+   * tracking rows only that year's and those whose year cannot be read, and of the plan's budgets only
+   * that year's. Other rows are skipped unread and report nothing. A full read already made may serve
+   * this one (run all), so a caller still picks the year's rows itself; null: every year.
+   */
+  year?: (settings: Settings) => number | null;
 }
 
 /**
@@ -1499,20 +1523,22 @@ export function readInputs(
     indicatorNames: known,
     cache,
   });
+  const year = options.year?.(settings) ?? null;
   const table = <T, C extends string = never>(
     key: 'plan' | 'scores' | 'measures' | 'tracking',
     read: TableReader<T, C>,
     columns?: readonly C[],
+    only: number | null = null,
   ): T[] => {
     if (options.dataRows !== false) {
       const readOnly = (snapshot: SheetSnapshot | null, ctx: ReadContext, found: Inputs['layouts']) =>
-        read(snapshot, ctx, found, columns);
-      return memoTable(snapshots[key], context(key), layouts, key, readOnly, columns);
+        read(snapshot, ctx, found, columns, only);
+      return memoTable(snapshots[key], context(key), layouts, key, readOnly, columns, only);
     }
     tableRead(snapshots[key] ?? null, tableSpec(key).table, context(key), layouts);
     return [];
   };
-  const plan = table('plan', readPlan, options.planColumns);
+  const plan = table('plan', readPlan, options.planColumns, year);
   const planYears = planYearsOf(settings, layouts.plan?.family.map((f) => f.n) ?? []);
   const inputs: Inputs = {
     sheetNames: names,
@@ -1521,7 +1547,7 @@ export function readInputs(
     scores: table('scores', readScores),
     plan,
     measures: table('measures', readMeasures, options.measureColumns),
-    tracking: table('tracking', readTracking, options.trackingColumns),
+    tracking: table('tracking', readTracking, options.trackingColumns, year),
     planYears,
     layouts,
     findings: [],

@@ -490,3 +490,109 @@ describe('the progress summary from only the fields it reads', () => {
     },
   );
 });
+
+describe('reading one fiscal year (year: the progress summary)', () => {
+  const trackingSheet = tableSpec('tracking').sheet.name;
+  const planSheet = tableSpec('plan').sheet.name;
+
+  describe.each(workbooks)('%s', (_, make) => {
+    test('each year: its tracking rows and those without a year, read as in full; only its budgets', () => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      let skippedRows = 0;
+      for (const year of [2566, 2567]) {
+        const scoped = readWorkbook(workbook, undefined, { year: () => year }).inputs;
+        const kept = full.tracking.filter((r) => r.fiscalYear === year || r.fiscalYear === null);
+        const skipped = new Set(full.tracking.filter((r) => !kept.includes(r)).map((r) => r.row));
+        skippedRows += skipped.size;
+        expect(comparable(scoped.tracking)).toEqual(comparable(kept));
+        // The plan: every item, every field as in full, budgets of the year only.
+        expect(scoped.plan.map((i) => i.row)).toEqual(full.plan.map((i) => i.row));
+        scoped.plan.forEach((item, i) => {
+          const { budgets, ...rest } = comparable(item) as { budgets: unknown[] };
+          const { budgets: all, ...fullRest } = comparable(full.plan[i]) as {
+            budgets: { year: number }[];
+            unreadable: Set<string>;
+          };
+          // Other years' budgets are not read, so not unreadable either.
+          const unreadable = [...fullRest.unreadable].filter(
+            (key) => !key.startsWith('budget:') || key === `budget:${year}`,
+          );
+          expect(rest).toEqual({ ...fullRest, unreadable: new Set(unreadable) });
+          expect(comparable(budgets)).toEqual(comparable(all.filter((b) => b.year === year)));
+        });
+        expect(comparable(scoped.measures)).toEqual(comparable(full.measures));
+        // Skipped rows and other years' budget cells report nothing; everything else as in full.
+        const otherBudgetCols = new Set(
+          full.layouts.plan?.family.filter((m) => m.n !== year).map((m) => m.col),
+        );
+        const expected = full.findings.filter(
+          (f) =>
+            !(f.sheet === trackingSheet && skipped.has(f.row)) &&
+            !(
+              f.sheet === planSheet &&
+              f.row > (full.layouts.plan?.headerRow ?? 0) &&
+              otherBudgetCols.has(f.col)
+            ),
+        );
+        expect(scoped.findings).toEqual(expected);
+      }
+      expect(full.tracking.length).toBeGreaterThan(0);
+      expect(skippedRows).toBeGreaterThan(0);
+    });
+
+    test('the summary is the same as from a full read, for two years and both rounds', () => {
+      const workbook = make();
+      const full = readWorkbook(workbook).inputs;
+      for (const fiscalYear of [2566, 2567]) {
+        const scoped = readWorkbook(workbook, undefined, {
+          ...SUMMARY_READING,
+          year: () => fiscalYear,
+        }).inputs;
+        for (const round of [6, 12] as const) {
+          const options = { fiscalYear, round, asOf: '2023-04-15' as const };
+          expect(summarizeProgress(scoped, options)).toEqual(summarizeProgress(full, options));
+        }
+      }
+    });
+  });
+
+  test('a row whose year cannot be read is kept (the summary lists it as not counted)', () => {
+    const workbook = keptWorkbook();
+    const scoped = readWorkbook(workbook, undefined, { ...SUMMARY_READING, year: () => 2566 }).inputs;
+    const yearless = scoped.tracking.filter((r) => r.fiscalYear === null);
+    expect(yearless.map((r) => r.row)).toEqual([dataRowOf(workbook, 'tracking', 2)]);
+    const summary = summarizeProgress(scoped, { fiscalYear: 2566, round: 6, asOf: '2023-04-15' });
+    expect(summary.notCounted.map((e) => e.item.row)).toContain(yearless[0].row);
+  });
+
+  test('on frozen snapshots, one year’s read does not stand in for another’s; a full read serves both', () => {
+    const workbook = keptWorkbook();
+    const frozen = Object.fromEntries(
+      INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
+    ) as InputSnapshots;
+    const read = (year: number | null) =>
+      readInputs(frozen, 'Asia/Bangkok', undefined, year === null ? {} : { year: () => year });
+    const of2566 = read(2566);
+    const of2567 = read(2567);
+    expect(of2566.tracking.some((r) => r.fiscalYear === 2566)).toBe(true);
+    expect(of2566.tracking.some((r) => r.fiscalYear === 2567)).toBe(false);
+    expect(of2567.tracking.some((r) => r.fiscalYear === 2567)).toBe(true);
+    expect(of2567.tracking.some((r) => r.fiscalYear === 2566)).toBe(false);
+    expect(read(2566).tracking).toBe(of2566.tracking);
+    // After a full read, a year not read before is served by it: other years' rows too, which the
+    // summary skips.
+    const full = read(null);
+    expect(read(2568).tracking).toBe(full.tracking);
+    expect(read(2567).tracking).toBe(of2567.tracking);
+    const options = { fiscalYear: 2568, round: 12 as const, asOf: '2025-01-15' as const };
+    const fresh = readInputs(
+      Object.fromEntries(INPUT_SHEETS.map((s) => [s.key, workbook.readSheet(s.name)])) as InputSnapshots,
+      'Asia/Bangkok',
+      undefined,
+      { year: () => 2568 },
+    );
+    expect(fresh.tracking.length).toBeLessThan(full.tracking.length);
+    expect(summarizeProgress(read(2568), options)).toEqual(summarizeProgress(fresh, options));
+  });
+});
