@@ -43,7 +43,7 @@ export function budgetToast(summary: BudgetSummary): string {
 
 /** The computation and the sheet, for a caller that already holds the document lock. */
 export function budgetLocked(host: Host, options: CommandOptions = {}): BudgetResult {
-  const read = readWorkbook(host.workbook, BUDGET_SHEETS, BUDGET_READING);
+  const read = readWorkbook(host.workbook, BUDGET_SHEETS, { ...BUDGET_READING, fingerprints: true });
   const { inputs } = read;
   const problem = budgetStructureProblem(inputs);
   if (problem) throw new CommandError(problem, 'คำนวณงบประมาณไม่ได้');

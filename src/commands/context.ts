@@ -148,7 +148,7 @@ export function inputPrints(read: WorkbookRead<InputsBesideRows>): InputPrint[] 
   return INPUT_SHEETS.filter((spec) => spec.key in read.snapshots).map((spec) => ({
     key: spec.key,
     name: read.inputs.sheetNames[spec.key] ?? spec.name,
-    print: fingerprintSnapshot(read.snapshots[spec.key] ?? null),
+    print: read.inputs.prints[spec.key] ?? fingerprintSnapshot(read.snapshots[spec.key] ?? null),
   }));
 }
 

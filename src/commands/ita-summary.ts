@@ -32,7 +32,7 @@ export function toastText(result: ItaSummaryResult): string {
 
 /** The summary and its sheet, for a caller that already holds the document lock. */
 export function itaSummaryLocked(host: Host): ItaSummaryResult {
-  const read = readWorkbook(host.workbook, SHEETS);
+  const read = readWorkbook(host.workbook, SHEETS, { fingerprints: true });
   requireColumns(read, NEEDS.ita, 'สรุปคะแนน ITA ไม่ได้');
   const { inputs, snapshots } = read;
   const summary = summarizeIta(inputs);

@@ -67,7 +67,7 @@ export function overdueMarks(analysis: OverdueAnalysis, existing: ReadonlySet<st
 
 /** The check, the sheet and the marks, for a caller that already holds the document lock. */
 export function overdueLocked(host: Host, options: CommandOptions = {}): OverdueResult {
-  const read = readWorkbook(host.workbook, undefined, OVERDUE_READING);
+  const read = readWorkbook(host.workbook, undefined, { ...OVERDUE_READING, fingerprints: true });
   requireColumns(read, NEEDS.overdue, 'ตรวจหางานที่เลยกำหนดไม่ได้');
   const { sheets, inputs } = read;
   const analysis = findOverdue(inputs, asOfDate(host, inputs, options.asOf));

@@ -84,7 +84,11 @@ export function progressSummaryLocked(
   const yearOf = (settings: Settings) =>
     options.fiscalYear ?? settings.trackingYear ?? fiscalYearOf(asOfDate(host, { settings }, options.asOf));
   // Only the year's tracking rows and budgets are read: the settings, read first, give the year.
-  const read = readWorkbook(host.workbook, undefined, { ...SUMMARY_READING, year: yearOf });
+  const read = readWorkbook(host.workbook, undefined, {
+    ...SUMMARY_READING,
+    year: yearOf,
+    fingerprints: true,
+  });
   requireColumns(read, NEEDS.summary, 'สร้างรายงานสรุปความก้าวหน้าไม่ได้');
   const { inputs } = read;
   const asOf = asOfDate(host, inputs, options.asOf);

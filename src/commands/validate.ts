@@ -42,7 +42,7 @@ export function findingMarks(findings: readonly Finding[], existing: ReadonlySet
 
 /** The check itself, for a caller that already holds the document lock ("เตรียมส่งผู้บังคับบัญชา"). */
 export function validateLocked(host: Host): ValidateResult {
-  const read = readWorkbook(host.workbook);
+  const read = readWorkbook(host.workbook, undefined, { fingerprints: true });
   const { sheets, inputs } = read;
   const findings = validate(inputs);
   const { prints, frame } = reportFrame(host, read);

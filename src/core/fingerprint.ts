@@ -106,14 +106,10 @@ const halves = new Int32Array(float.buffer);
 /** The fingerprint of one sheet's values and formulas (16 hex digits); MISSING_PRINT when absent. */
 export function fingerprintSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'> | null): string {
   if (!snapshot) return MISSING_PRINT;
-  // A frozen snapshot cannot change: hash it once however many commands ask (`run all` offline).
-  const known = Object.isFrozen(snapshot) ? printsOfFrozen.get(snapshot) : undefined;
-  if (known !== undefined) return known;
-  const print = hashSnapshot(snapshot);
-  if (Object.isFrozen(snapshot)) printsOfFrozen.set(snapshot, print);
-  return print;
+  return new SheetPrinter(snapshot).digest();
 }
 
+/** A frozen snapshot cannot change: it is hashed once however many commands ask (`run all` offline). */
 const printsOfFrozen = new WeakMap<object, string>();
 
 /** Slots of the long-text cache (a power of two). */
@@ -143,20 +139,60 @@ const M1 = 2654435761;
 const M2 = 1597334677;
 
 /**
+ * A sheet's fingerprint made a few rows at a time, so that a reader can hash each row just after
+ * reading it, while its cells are still in the processor's cache (a second pass over 100,000 rows
+ * fetches them all from memory again: bench/). Rows are hashed in order, whatever rows are asked for:
+ * `upTo` hashes every row not yet hashed up to the one given, and `digest` the rest.
+ */
+export class SheetPrinter {
+  h1: number;
+  h2: number;
+  /** Blank rows seen but not yet hashed: they count only when something follows. */
+  pendingRows = 0;
+  /** 0-based index of the first row not yet hashed. */
+  next = 0;
+  readonly long = new LongTexts();
+  private print: string | null;
+
+  constructor(readonly snapshot: Pick<SheetSnapshot, 'values' | 'formulas'>) {
+    const seed = new Hasher();
+    this.h1 = seed.h1;
+    this.h2 = seed.h2;
+    this.print = Object.isFrozen(snapshot) ? (printsOfFrozen.get(snapshot) ?? null) : null;
+    if (this.print !== null) this.next = snapshot.values.length;
+  }
+
+  /** Hashes the rows not yet hashed up to `row` (1-based, included). */
+  upTo(row: number): void {
+    const end = Math.min(row, this.snapshot.values.length);
+    if (end > this.next) hashRows(this, end);
+  }
+
+  digest(): string {
+    if (this.print !== null) return this.print;
+    this.upTo(this.snapshot.values.length);
+    const hasher = new Hasher();
+    hasher.h1 = this.h1;
+    hasher.h2 = this.h2;
+    this.print = hasher.digest();
+    if (Object.isFrozen(this.snapshot)) printsOfFrozen.set(this.snapshot, this.print);
+    return this.print;
+  }
+}
+
+/**
  * The hot loop, written out in one function so that the two lanes stay in locals (calling a hasher's
  * methods per cell took three times as long at 100,000 rows). Per cell: its tag, then a short text's
  * length and characters two to a word, a long text's own two lanes, or a float64's two halves; then
  * the formula the same way. Rows end with ROW_END; blank rows count only when something follows.
  */
-function hashSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'>): string {
-  const { values, formulas } = snapshot;
-  const long = new LongTexts();
-  const lanes = long.lanes;
-  const seed = new Hasher();
-  let h1 = seed.h1;
-  let h2 = seed.h2;
-  let pendingRows = 0;
-  for (let r = 0; r < values.length; r++) {
+function hashRows(printer: SheetPrinter, end: number): void {
+  const { values, formulas } = printer.snapshot;
+  const lanes = printer.long.lanes;
+  let h1 = printer.h1;
+  let h2 = printer.h2;
+  let pendingRows = printer.pendingRows;
+  for (let r = printer.next; r < end; r++) {
     const row = values[r] ?? [];
     const rowFormulas = formulas[r] ?? [];
     let last = Math.max(row.length, rowFormulas.length) - 1;
@@ -218,7 +254,7 @@ function hashSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'>): str
           a = halves[0];
           b = halves[1];
         } else if (text.length >= LONG_TEXT) {
-          const at = long.of(text);
+          const at = printer.long.of(text);
           tag = tag === TAG_STRING ? TAG_LONG_STRING : TAG_LONG_FORMULA;
           a = lanes[at];
           b = lanes[at + 1];
@@ -253,9 +289,10 @@ function hashSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'>): str
     h1 = imul(h1 ^ ROW_END, M1);
     h2 = imul(h2 ^ ROW_END, M2);
   }
-  seed.h1 = h1;
-  seed.h2 = h2;
-  return seed.digest();
+  printer.h1 = h1;
+  printer.h2 = h2;
+  printer.pendingRows = pendingRows;
+  printer.next = end;
 }
 
 /** One fingerprint over several (key, fingerprint) pairs, in key order: a summary's data fingerprint. */

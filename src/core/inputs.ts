@@ -4,6 +4,7 @@
  */
 import { a1, isBlank, type CellValue } from './cells';
 import { finding, type Finding, type FindingInput } from './findings';
+import { fingerprintSnapshot, SheetPrinter } from './fingerprint';
 import {
   readAmountCell,
   readDateCell,
@@ -281,6 +282,8 @@ export interface Inputs {
   planYears: number[];
   layouts: Partial<Record<TableKey, TableLayout>>;
   findings: Finding[];
+  /** Fingerprints of the sheets read, by key (fingerprintSnapshot), when asked for (ReadOptions). */
+  prints: Partial<Record<InputSheetKey, string>>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -327,6 +330,8 @@ interface ReadContext {
   indicatorNames: readonly IndicatorName[];
   /** Shared by contexts with the same lists (see ReadingCache). */
   cache: ReadingCache;
+  /** Fingerprints the sheet as its rows are read (ReadOptions.fingerprints). */
+  printer?: SheetPrinter;
 }
 
 /** A string cell that is a form's placeholder ("ระบุ…"), reported with its column's label. */
@@ -710,6 +715,8 @@ function readRow(
     } else if (value === null && spec.required) reportRequired(ctx, spec, table.cellAt(row, reader.col));
     values[reader.index] = value;
   }
+  // Hashed now, while the row's cells are in the processor's cache.
+  ctx.printer?.upTo(row);
   return { values, line, shown, cols, unreadable };
 }
 
@@ -1471,6 +1478,11 @@ export interface ReadOptions extends ColumnsRead {
    * this one (run all), so a caller still picks the year's rows itself; null: every year.
    */
   year?: (settings: Settings) => number | null;
+  /**
+   * Also fingerprint every sheet read (Inputs.prints), each data row hashed just after it is read: a
+   * separate pass afterwards fetches 100,000 rows from memory again (bench/).
+   */
+  fingerprints?: boolean;
 }
 
 /**
@@ -1515,6 +1527,13 @@ export function readInputs(
   // The data sheets share one list of units and indicators, hence one reading cache.
   const known = indicatorNames(reference);
   const cache = newReadingCache();
+  const printers: Partial<Record<InputSheetKey, SheetPrinter>> = {};
+  if (options.fingerprints) {
+    for (const spec of INPUT_SHEETS) {
+      const snapshot = snapshots[spec.key];
+      if (snapshot) printers[spec.key] = new SheetPrinter(snapshot);
+    }
+  }
   const context = (key: InputSheetKey): ReadContext => ({
     sheet: names[key] as string,
     sink: sinks[key],
@@ -1522,6 +1541,7 @@ export function readInputs(
     units: reference.units,
     indicatorNames: known,
     cache,
+    printer: printers[key],
   });
   const year = options.year?.(settings) ?? null;
   const table = <T, C extends string = never>(
@@ -1551,7 +1571,12 @@ export function readInputs(
     planYears,
     layouts,
     findings: [],
+    prints: {},
   };
+  for (const spec of INPUT_SHEETS) {
+    if (!(spec.key in snapshots) || !options.fingerprints) continue;
+    inputs.prints[spec.key] = printers[spec.key]?.digest() ?? fingerprintSnapshot(null);
+  }
   reportMissingBudgetColumns(inputs, sinks.plan);
   inputs.findings = INPUT_SHEETS.flatMap((s) => sinks[s.key].findings);
   return inputs;

@@ -24,6 +24,7 @@ import { TRACKING_ROWS_READING, planTrackingRows } from '../../src/core/tracking
 import { SUMMARY_READING, summarizeProgress } from '../../src/core/progress';
 import { messyWorkbook } from '../robustness/workbooks';
 import { syntheticWorkbook } from '../../bench/synthetic';
+import { fingerprintSnapshot, MISSING_PRINT } from '../../src/core/fingerprint';
 
 const HEADER_RULES = new Set(['missing-column', 'duplicate-column', 'missing-sheet', 'missing-setting']);
 
@@ -594,5 +595,47 @@ describe('reading one fiscal year (year: the progress summary)', () => {
     );
     expect(fresh.tracking.length).toBeLessThan(full.tracking.length);
     expect(summarizeProgress(read(2568), options)).toEqual(summarizeProgress(fresh, options));
+  });
+});
+
+describe('fingerprints made while reading (fingerprints: true)', () => {
+  const snapshotsOf = (workbook: MemoryWorkbook) =>
+    Object.fromEntries(INPUT_SHEETS.map((s) => [s.key, workbook.readSheet(s.name)])) as InputSnapshots;
+  const OPTIONS = [
+    ['a full read', {}],
+    ['the summary’s read of one year', { ...SUMMARY_READING, year: () => 2566 }],
+    ['the overdue check’s columns', OVERDUE_READING],
+    ['no data rows', { dataRows: false }],
+  ] as const;
+
+  test.each(workbooks)('%s: each sheet’s print is its fingerprint, however it was read', (_, make) => {
+    const workbook = make();
+    for (const [, options] of OPTIONS) {
+      const snapshots = snapshotsOf(workbook);
+      const inputs = readInputs(snapshots, 'Asia/Bangkok', undefined, { ...options, fingerprints: true });
+      for (const spec of INPUT_SHEETS) {
+        expect(inputs.prints[spec.key]).toBe(fingerprintSnapshot(snapshots[spec.key] ?? null));
+      }
+    }
+    expect(readInputs(snapshotsOf(workbook), 'Asia/Bangkok').prints).toEqual({});
+  });
+
+  test('frozen snapshots read twice (run all): the second read’s prints come from the first', () => {
+    const workbook = keptWorkbook();
+    const frozen = Object.fromEntries(
+      INPUT_SHEETS.map((s) => [s.key, Object.freeze(workbook.readSheet(s.name))]),
+    ) as InputSnapshots;
+    const first = readInputs(frozen, 'Asia/Bangkok', undefined, { fingerprints: true });
+    const second = readInputs(frozen, 'Asia/Bangkok', undefined, { ...OVERDUE_READING, fingerprints: true });
+    expect(second.prints).toEqual(first.prints);
+    expect(second.prints.plan).toBe(fingerprintSnapshot(workbook.readSheet(tableSpec('plan').sheet.name)));
+  });
+
+  test('a missing sheet has the missing print', () => {
+    const workbook = sampleWorkbook();
+    const snapshots = { ...snapshotsOf(workbook), measures: null };
+    const inputs = readInputs(snapshots, 'Asia/Bangkok', undefined, { fingerprints: true });
+    expect(inputs.prints.measures).toBe(MISSING_PRINT);
+    expect(inputs.prints.plan).toMatch(/^[0-9a-f]{16}$/);
   });
 });
