@@ -161,7 +161,8 @@ type OverdueMeasure = OverdueInputs['measures'][number];
 /** The first plan item per code (a duplicated code is a validation finding; the first row wins). */
 export function planIndex<I extends Pick<PlanItem, 'code'>>(plan: readonly I[]): Map<string, I> {
   const byCode = new Map<string, I>();
-  for (const item of plan) if (item.code && !byCode.has(item.code)) byCode.set(item.code, item);
+  // Backwards, each code set once per row: the first row's item is the last set (one lookup per row).
+  for (let i = plan.length - 1; i >= 0; i--) if (plan[i].code) byCode.set(plan[i].code, plan[i]);
   return byCode;
 }
 

@@ -231,11 +231,11 @@ function plannedOf(
   row: TrackingRow | undefined,
   fy: number,
 ): { amount: Amount; where: 'tracking' | 'plan'; cell: CellRef | null } {
+  // The cell is made only for an unreadable amount, the one case that names it.
   if (row) {
     const own = amountOf(row.plannedBudget, row.unreadable.has('plannedBudget'));
-    if (own.value !== null || own.unreadable) {
-      return { amount: own, where: 'tracking', cell: cellOf(row.cells, 'plannedBudget') };
-    }
+    if (own.unreadable) return { amount: own, where: 'tracking', cell: cellOf(row.cells, 'plannedBudget') };
+    if (own.value !== null) return { amount: own, where: 'tracking', cell: null };
   }
   const budget = item?.budgets.find((b) => b.year === fy);
   // No budget column for the year: nothing planned for it.
@@ -245,7 +245,7 @@ function plannedOf(
   return {
     amount: { value: amountOf(budget.amount, false).value ?? 0, unreadable: false },
     where: 'plan',
-    cell: budget.cell,
+    cell: null,
   };
 }
 
@@ -546,8 +546,10 @@ function unitRows(inputs: SummaryInputs, items: readonly ProgressItem[]): UnitSu
 /** Items by group in the groups' order, each group in the items' order (a stable bucket sort). */
 function sortItems(inputs: SummaryInputs, items: ProgressItem[]): ProgressItem[] {
   const buckets = new Map<string, ProgressItem[]>(groupOrder(inputs, items).map((g) => [g.key, []]));
-  const ungrouped: ProgressItem[] = [];
-  for (const item of items) (buckets.get(item.group) ?? ungrouped).push(item);
   // An item outside every group sorts first, as indexOf's -1 did.
-  return [...ungrouped, ...[...buckets.values()].flat()];
+  const sorted: ProgressItem[] = [];
+  for (const item of items) if (!buckets.has(item.group)) sorted.push(item);
+  for (const item of items) buckets.get(item.group)?.push(item);
+  for (const bucket of buckets.values()) for (const item of bucket) sorted.push(item);
+  return sorted;
 }

@@ -249,8 +249,10 @@ export function buildProgressReport(input: ProgressReportInput): SheetModel {
   const groupRows: number[] = [];
   const backgrounds = new Map<number, string>();
   let n = 0;
+  const byGroup = new Map<string, ProgressItem[]>(s.byDimension.map((d) => [d.key, []]));
+  for (const item of s.items) byGroup.get(item.group)?.push(item);
   for (const d of s.byDimension) {
-    const members = s.items.filter((i) => i.group === d.key);
+    const members = byGroup.get(d.key) ?? [];
     if (!members.length) continue;
     groupRows.push(rows.length);
     rows.push([`${groupTitle(d)} (${members.length} รายการ)`]);

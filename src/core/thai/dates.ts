@@ -188,12 +188,28 @@ export interface ThaiDateFormat {
   digits?: 'thai' | 'arabic';
 }
 
+/** Dates already formatted, by digits and style, then by ISO date: reports repeat a few deadlines per row. */
+const FORMATTED = {
+  arabic: new Map<ThaiDateStyle, Map<IsoDate, string>>(),
+  thai: new Map<ThaiDateStyle, Map<IsoDate, string>>(),
+};
+const MAX_FORMATTED = 4096;
+
 export function formatThaiDate(iso: IsoDate, options: ThaiDateFormat = {}): string {
+  const style = options.style ?? 'long';
+  const digits = options.digits === 'thai' ? 'thai' : 'arabic';
+  let known = FORMATTED[digits].get(style);
+  if (!known) FORMATTED[digits].set(style, (known = new Map()));
+  const cached = known.get(iso);
+  if (cached !== undefined) return cached;
   const { y, m, d } = parseIso(iso);
   const be = ceToBe(y);
   const month = THAI_MONTHS[m - 1];
-  const text = styledDate(d, m, be, month, options.style ?? 'long');
-  return options.digits === 'thai' ? toThaiDigits(text) : text;
+  const styled = styledDate(d, m, be, month, style);
+  const text = digits === 'thai' ? toThaiDigits(styled) : styled;
+  if (known.size >= MAX_FORMATTED) known.clear();
+  known.set(iso, text);
+  return text;
 }
 
 /** Only the style asked for is built (reports format a date per row of large sheets). */

@@ -8,12 +8,24 @@ export function fiscalYearOf(iso: IsoDate): number {
   return ceToBe(y) + (m >= FIRST_MONTH ? 1 : 0);
 }
 
+/** The bounds of the fiscal years asked for: reports ask per row, about the same year or two. */
+const yearBounds = new Map<number, { start: IsoDate; end: IsoDate }>();
+
+function boundsOf(fy: number): { start: IsoDate; end: IsoDate } {
+  let bounds = yearBounds.get(fy);
+  if (bounds === undefined) {
+    bounds = { start: isoDate(beToCe(fy) - 1, FIRST_MONTH, 1), end: isoDate(beToCe(fy), 9, 30) };
+    if (yearBounds.size < 1000) yearBounds.set(fy, bounds);
+  }
+  return bounds;
+}
+
 export function fiscalYearStart(fy: number): IsoDate {
-  return isoDate(beToCe(fy) - 1, FIRST_MONTH, 1);
+  return boundsOf(fy).start;
 }
 
 export function fiscalYearEnd(fy: number): IsoDate {
-  return isoDate(beToCe(fy), 9, 30);
+  return boundsOf(fy).end;
 }
 
 /** Every fiscal year the span start…end touches; [] when end is before start. */
