@@ -1,3 +1,4 @@
+import { toThaiDigits } from '../../../src/core/thai/digits';
 import {
   addDays,
   beToCe,
@@ -254,6 +255,21 @@ describe('formatThaiDate', () => {
 
   test('refuses a non-ISO date', () => {
     expect(() => formatThaiDate('3/10/2565')).toThrow(RangeError);
+    // Asked again (formatted dates are kept): still refused, never a kept answer.
+    expect(() => formatThaiDate('3/10/2565')).toThrow(RangeError);
+  });
+
+  test('dates kept between calls stay right past the bound of what is kept (every day of 14 years)', () => {
+    const start = Date.UTC(2010, 0, 1);
+    for (let day = 0; day < 5200; day++) {
+      const date = new Date(start + day * 86_400_000);
+      const iso = date.toISOString().slice(0, 10);
+      const be = date.getUTCFullYear() + 543;
+      const numeric = `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${be}`;
+      expect(formatThaiDate(iso, { style: 'numeric' })).toBe(numeric);
+      expect(formatThaiDate(iso, { style: 'numeric', digits: 'thai' })).toBe(toThaiDigits(numeric));
+    }
+    expect(formatThaiDate('2022-10-03', { style: 'short' })).toBe('3 ต.ค. 65');
   });
 });
 
