@@ -219,8 +219,14 @@ export function formatBaht(
   n: number,
   options: { decimals?: 0 | 2; digits?: 'thai' | 'arabic' } = {},
 ): string {
-  const decimals = options.decimals ?? (Number.isInteger(n) || Number.isInteger(roundTo(n, 2)) ? 0 : 2);
-  const text = formatNumber(n, decimals);
+  let text: string;
+  if (options.decimals !== undefined || Number.isInteger(n) || !Number.isFinite(n))
+    text = formatNumber(n, options.decimals ?? 0);
+  else {
+    // Rounded to satang once: whole baht show no decimals (roundTo is odd: roundTo(-x) = -roundTo(x)).
+    const satang = roundTo(n, 2);
+    text = Number.isInteger(satang) ? formatNumber(n, 0) : formatRounded(n, Math.abs(satang), 2);
+  }
   return options.digits === 'thai' ? toThaiDigits(text) : text;
 }
 
@@ -230,10 +236,26 @@ export function formatNumber(n: number, decimals = 0): string {
   const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
   // An integer is its own rounding (most amounts are whole baht: no string round trip for them).
   const rounded = Number.isInteger(n) ? Math.abs(n) : roundTo(Math.abs(n), places);
-  const [whole, fraction] = rounded.toFixed(places).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return formatRounded(n, rounded, places);
+}
+
+/** `rounded` (|n| already rounded to `places`) with thousands separators and n's sign. */
+function formatRounded(n: number, rounded: number, places: number): string {
+  const fixed = rounded.toFixed(places);
+  const point = fixed.indexOf('.');
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
   const sign = n < 0 && rounded !== 0 ? '-' : '';
-  return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+  return `${sign}${groupThousands(whole)}${point < 0 ? '' : fixed.slice(point)}`;
+}
+
+/** "1234567" → "1,234,567"; texts that are not plain digits (1e+21) are left as they are. */
+function groupThousands(whole: string): string {
+  const n = whole.length;
+  if (n <= 3 || !/^\d+$/.test(whole)) return whole;
+  let first = n % 3 || 3;
+  let out = whole.slice(0, first);
+  for (; first < n; first += 3) out += `,${whole.slice(first, first + 3)}`;
+  return out;
 }
 
 /** Decimal rounding via the exponent form, so 1.005 → 1.01 as written. */

@@ -12,7 +12,7 @@ import {
   fiscalYearStart,
   fiscalYearsBetween,
 } from '../../../src/core/thai/fiscal';
-import { formatBaht, readAmount, readNumber } from '../../../src/core/thai/numbers';
+import { formatBaht, formatNumber, readAmount, readNumber } from '../../../src/core/thai/numbers';
 import { parsePeriod } from '../../../src/core/thai/period';
 
 const RUNS = { numRuns: 300 };
@@ -418,6 +418,46 @@ describe('amount properties', () => {
         },
       ),
       RUNS,
+    );
+  });
+});
+
+describe('formatNumber and formatBaht against the earlier string-only version', () => {
+  // The version before separators were put in by a loop and baht rounded once, kept as the oracle.
+  const roundToOld = (n: number, places: number): number => {
+    const sign = n < 0 ? -1 : 1;
+    const abs = Math.abs(n);
+    if (/e/i.test(String(abs))) return n;
+    return sign * Number(`${Math.round(Number(`${abs}e${places}`))}e-${places}`);
+  };
+  const formatNumberOld = (n: number, decimals = 0): string => {
+    if (!Number.isFinite(n)) return String(n);
+    const places = Math.max(0, Math.min(20, Math.trunc(decimals)));
+    const rounded = Number.isInteger(n) ? Math.abs(n) : roundToOld(Math.abs(n), places);
+    const [whole, fraction] = rounded.toFixed(places).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    const sign = n < 0 && rounded !== 0 ? '-' : '';
+    return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+  };
+  const formatBahtOld = (n: number, decimals?: 0 | 2): string =>
+    formatNumberOld(n, decimals ?? (Number.isInteger(n) || Number.isInteger(roundToOld(n, 2)) ? 0 : 2));
+
+  const amounts = fc.oneof(
+    fc.integer({ min: -2e9, max: 2e9 }),
+    fc.integer({ min: -99_999_999, max: 99_999_999 }).map((satang) => satang / 100),
+    fc.double({ noNaN: false }),
+    fc.constantFrom(1.005, 999.995, -0.001, 0.004, 1e21, 1.5e21, -1e-7, 123456.785, Infinity, -Infinity, NaN),
+  );
+
+  test('the same text for every number and number of decimals', () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 0, max: 4 }), (n, decimals) => {
+        expect(formatNumber(n, decimals)).toBe(formatNumberOld(n, decimals));
+        expect(formatBaht(n)).toBe(formatBahtOld(n));
+        expect(formatBaht(n, { decimals: 2 })).toBe(formatBahtOld(n, 2));
+        expect(formatBaht(n, { decimals: 0 })).toBe(formatBahtOld(n, 0));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
