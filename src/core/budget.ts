@@ -13,6 +13,7 @@
 import { a1 } from './cells';
 import type { Finding } from './findings';
 import {
+  budgetCellOf,
   displayText,
   REPAIR_HINT,
   type InputsBesideRows,
@@ -322,13 +323,14 @@ export function computeBudget(inputs: BudgetInputs, options: BudgetOptions = {})
   const itemDimension = new Map<BudgetPlanItem, string | null>();
   for (const item of inputs.plan) {
     const figures = itemFigures(item, years, (budget) => {
+      const cell = budgetCellOf(item, budget.year);
       unreadable.push({
         sheet: planSheet,
-        row: budget.cell.row,
-        col: budget.cell.col,
-        cell: a1(budget.cell.row, budget.cell.col),
-        value: displayText(budget.cell),
-        reason: reasonOf(planSheet, budget.cell),
+        row: cell.row,
+        col: cell.col,
+        cell: a1(cell.row, cell.col),
+        value: displayText(cell),
+        reason: reasonOf(planSheet, cell),
         code: item.code,
         year: budget.year,
         what: 'planBudget',

@@ -133,11 +133,19 @@ export interface RowBase {
   unreadable: ReadonlySet<string>;
 }
 
+/**
+ * One plan year's budget of an item. Shared by every row whose cell reads the same (a 100,000-row plan
+ * would otherwise keep five objects per row, bench/): the cell itself comes from budgetCellOf.
+ */
 export interface BudgetCell {
-  year: number;
-  cell: RawCell;
+  readonly year: number;
   /** null when the cell could not be read. */
-  amount: AmountReading | null;
+  readonly amount: AmountReading | null;
+}
+
+/** The plan cell an item's budget of that year was read from (made now, merged cells resolved). */
+export function budgetCellOf(item: RowBase, year: number): RawCell {
+  return item.cells.family.get(year) ?? { value: null, display: '', formula: '', row: item.row, col: 0 };
 }
 
 export interface PlanItem extends RowBase {
@@ -1217,20 +1225,20 @@ const BLANK_AMOUNT: AmountReading = Object.freeze({
 });
 
 /**
- * A plan row's budget cell, whose cell is made when asked for: five cells per plan row would otherwise
- * be kept for the whole command (bench/), and few are ever looked at (unreadable ones, reasons).
+ * The budget cells of one plan year, one per distinct reading: cached readings are shared objects, so
+ * rows whose cells read the same share one BudgetCell. Bounded like the reading cache.
  */
-class PlanBudget implements BudgetCell {
-  constructor(
-    readonly year: number,
-    readonly amount: AmountReading | null,
-    private readonly cellAt: CellMaker,
-    private readonly row: number,
-    private readonly col: number,
-  ) {}
+class SharedBudgets {
+  private readonly byReading = new Map<AmountReading | null, BudgetCell>();
 
-  get cell(): RawCell {
-    return this.cellAt(this.row, this.col);
+  constructor(private readonly year: number) {}
+
+  of(amount: AmountReading | null): BudgetCell {
+    const known = this.byReading.get(amount);
+    if (known) return known;
+    const budget: BudgetCell = Object.freeze({ year: this.year, amount });
+    if (this.byReading.size < MAX_CACHED_READINGS) this.byReading.set(amount, budget);
+    return budget;
   }
 }
 
@@ -1269,10 +1277,11 @@ function readPlan(
   });
   const cols = readerCols(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
+  const shared = family.map((member) => new SharedBudgets(member.n));
   return read.rows.map((row) => {
     const r = readRow(ctx, readers, cols, read, row.row);
     const v = r.values;
-    const budgets: BudgetCell[] = family.map((member) => {
+    const budgets: BudgetCell[] = family.map((member, m) => {
       const c = member.col - 1;
       const value = readValue(
         ctx,
@@ -1288,10 +1297,9 @@ function readPlan(
       );
       if (value === UNREADABLE) {
         (r.unreadable ??= new Set()).add(`budget:${member.n}`);
-        return new PlanBudget(member.n, null, read.cellAt, row.row, member.col);
+        return shared[m].of(null);
       }
-      const amount = (value as AmountReading | null) ?? BLANK_AMOUNT;
-      return new PlanBudget(member.n, amount, read.cellAt, row.row, member.col);
+      return shared[m].of((value as AmountReading | null) ?? BLANK_AMOUNT);
     });
     return {
       row: row.row,

@@ -14,7 +14,7 @@
  * Rows whose year or period cannot be read are listed under "อ่านระยะเวลาไม่ได้", never skipped in silence.
  */
 import { a1 } from './cells';
-import type { ColumnsRead, InputsReadWith } from './inputs';
+import { budgetCellOf, type ColumnsRead, type InputsReadWith } from './inputs';
 import {
   assessItems,
   cellLabel,
@@ -239,9 +239,10 @@ function plannedOf(
   }
   const budget = item?.budgets.find((b) => b.year === fy);
   // No budget column for the year: nothing planned for it.
-  if (!budget) return { amount: { value: item ? 0 : null, unreadable: false }, where: 'plan', cell: null };
+  if (!item || !budget)
+    return { amount: { value: item ? 0 : null, unreadable: false }, where: 'plan', cell: null };
   if (budget.amount === null)
-    return { amount: { value: null, unreadable: true }, where: 'plan', cell: budget.cell };
+    return { amount: { value: null, unreadable: true }, where: 'plan', cell: budgetCellOf(item, fy) };
   return {
     amount: { value: amountOf(budget.amount, false).value ?? 0, unreadable: false },
     where: 'plan',

@@ -46,11 +46,11 @@ export interface TableLayout {
 
 export interface TableRow {
   /** 1-based sheet row. */
-  row: number;
+  readonly row: number;
   /** By column key; each get() makes the cell afresh from the snapshot (see RowCells). */
-  cells: ReadonlyMap<string, RawCell>;
+  readonly cells: ReadonlyMap<string, RawCell>;
   /** By family member (budget year, indicator number). */
-  family: ReadonlyMap<number, RawCell>;
+  readonly family: ReadonlyMap<number, RawCell>;
 }
 
 export interface ReadTable {
@@ -198,11 +198,6 @@ class RowCells<K> implements ReadonlyMap<K, RawCell> {
     return this.cols.has(key);
   }
 
-  /** The key's 1-based column, 0 when the sheet lacks it: no cell is made. */
-  colOf(key: K): number {
-    return this.cols.get(key) ?? 0;
-  }
-
   *entries(): MapIterator<[K, RawCell]> {
     for (const [key, col] of this.cols) yield [key, this.make(this.row, col)];
   }
@@ -271,8 +266,7 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
     return { values: line, displays: shown };
   };
   if (!layout.headerRow) return { layout, rows, cellAt, lineAt };
-  // Tables without a family (measures, tracking) share one empty family: one object less per row.
-  const noFamily = memberCols.size ? null : new RowCells(cellAt, 0, memberCols);
+  const source: RowSource = { make: cellAt, keyCols, memberCols };
   for (let row = layout.headerRow + 1; row <= values.length; row++) {
     // A merged-down value alone does not make a row: only the row's own cells count.
     const line = values[row - 1];
@@ -285,14 +279,40 @@ export function readTable(snapshot: SheetSnapshot, table: TableSpec): ReadTable 
         break;
       }
     }
-    if (!filled) continue;
-    rows.push({
-      row,
-      cells: new RowCells(cellAt, row, keyCols),
-      family: noFamily ?? new RowCells(cellAt, row, memberCols),
-    });
+    if (filled) rows.push(new SheetRow(row, source));
   }
   return { layout, rows, cellAt, lineAt };
+}
+
+/** What the rows of one table read share: how cells are made and where each column is. */
+interface RowSource {
+  make: CellMaker;
+  keyCols: ReadonlyMap<string, number>;
+  memberCols: ReadonlyMap<number, number>;
+}
+
+/**
+ * A table row as one small object: every command keeps 100,000s of them (bench/), so its cell maps
+ * are views made when asked for, and cells are made by the views when asked for.
+ */
+class SheetRow implements TableRow {
+  constructor(
+    readonly row: number,
+    private readonly source: RowSource,
+  ) {}
+
+  get cells(): RowCells<string> {
+    return new RowCells(this.source.make, this.row, this.source.keyCols);
+  }
+
+  get family(): RowCells<number> {
+    return new RowCells(this.source.make, this.row, this.source.memberCols);
+  }
+
+  /** The key's 1-based column, 0 when the sheet lacks it: no view or cell is made. */
+  colOf(key: string): number {
+    return this.source.keyCols.get(key) ?? 0;
+  }
 }
 
 /** The cell of a column in a row, or a blank cell addressed where the column would be. */
@@ -302,7 +322,7 @@ export function cellOf(row: TableRow, key: string): RawCell {
 
 /** The 1-based column of a row's key (0 where the sheet lacks it), without making the cell. */
 export function colOf(row: TableRow, key: string): number {
-  return row.cells instanceof RowCells ? row.cells.colOf(key) : (row.cells.get(key)?.col ?? 0);
+  return row instanceof SheetRow ? row.colOf(key) : (row.cells.get(key)?.col ?? 0);
 }
 
 /** Trimmed text of a cell as the user sees it (numbers as displayed, Thai digits kept). */

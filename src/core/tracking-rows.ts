@@ -10,7 +10,7 @@
  * the year, deadline = the last day it covers within the year (else 30 September). Status is left blank.
  */
 import { a1 } from './cells';
-import type { ColumnsRead, InputsReadWith, OkPeriod, PlanItem } from './inputs';
+import { budgetCellOf, type ColumnsRead, type InputsReadWith, type OkPeriod, type PlanItem } from './inputs';
 import { isPlaceholder } from './readers';
 import type { OutCell } from './sheet-model';
 import { cellOf } from './table';
@@ -102,7 +102,7 @@ function budgetValue(item: PlanItem, fy: number): { value: number | string | nul
   if (budget.amount.kind === 'amount') return { value: budget.amount.value, unreadable: false };
   if (budget.amount.kind === 'none' && budget.amount.why !== 'blank') {
     // "-", 0 and "ไม่ใช้งบประมาณ" all mean no budget; keep the plan's own way of saying it.
-    const raw = budget.cell.value;
+    const raw = budgetCellOf(item, fy).value;
     return { value: typeof raw === 'number' || typeof raw === 'string' ? raw : null, unreadable: false };
   }
   return { value: null, unreadable: false };

@@ -3,7 +3,7 @@
  * rows and sheets. Pure: inputs in, findings out.
  */
 import { finding, sortFindings, type Finding, type FindingInput } from './findings';
-import { displayText, type Inputs, type PlanItem, type RowBase } from './inputs';
+import { budgetCellOf, displayText, type Inputs, type PlanItem, type RowBase } from './inputs';
 import { statusLabel } from './readers';
 import { INPUT_SHEETS, type StatusKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -78,7 +78,7 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanItem
       for (const budget of item.budgets) {
         if (budget.amount?.kind === 'amount' && budget.amount.value > 0 && !active.includes(budget.year)) {
           add({
-            cell: budget.cell,
+            cell: budgetCellOf(item, budget.year),
             rule: 'budget-outside-period',
             message: `มีงบประมาณปี ${budget.year} (${formatBaht(budget.amount.value)} บาท) แต่ระยะเวลาดำเนินการคือ ${item.period.readAs} กรุณาตรวจสอบงบประมาณหรือระยะเวลา`,
             readAs: budget.amount.readAs,

@@ -6,7 +6,7 @@
  * Thai digits read anywhere. Junk is reported at its cell, never guessed and never a crash.
  */
 import { readWorkbook } from '../../src/commands/context';
-import type { Inputs } from '../../src/core/inputs';
+import { budgetCellOf, type Inputs } from '../../src/core/inputs';
 import { validate } from '../../src/core/validate';
 import { sampleWorkbook } from '../helpers/workbooks';
 import { messyWorkbook } from './workbooks';
@@ -45,6 +45,28 @@ test('the plan: same items, codes, dimensions (merged cells), types, periods and
   expect(messy.layouts.plan?.headerRow).toBe(2);
   expect(messy.layouts.plan?.missing).toEqual([]);
   expect(new Set(messy.plan.map((i) => i.row)).size).toBe(messy.plan.length);
+});
+
+test('budgets that read the same are one object, and each item still finds its own budget cell', () => {
+  for (const inputs of [sample, messy]) {
+    const byYearAndReading = new Map<string, unknown>();
+    let shared = 0;
+    for (const item of inputs.plan) {
+      for (const budget of item.budgets) {
+        const key = `${budget.year}|${JSON.stringify(budget.amount)}`;
+        const first = byYearAndReading.get(key);
+        if (first === undefined) byYearAndReading.set(key, budget);
+        else if (first === budget) shared++;
+        // The cell is this row's, in this year's column, and it is what the amount was read from.
+        const cell = budgetCellOf(item, budget.year);
+        const column = inputs.layouts.plan?.family.find((m) => m.n === budget.year)?.col;
+        expect([cell.row, cell.col]).toEqual([item.row, column]);
+        if (budget.amount?.kind === 'amount' && typeof cell.value === 'number')
+          expect(budget.amount.value).toBe(cell.value);
+      }
+    }
+    expect(shared).toBeGreaterThan(inputs.plan.length);
+  }
 });
 
 test('tracking: years in Thai digits or padded, dates as serials or Thai text, percents as text or formatted', () => {
