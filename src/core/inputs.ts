@@ -502,6 +502,7 @@ function readTyped(
     label,
     caches,
     null,
+    TEXT_TYPES.has(type),
     fiscalYear,
   );
 }
@@ -509,7 +510,8 @@ function readTyped(
 /**
  * Reads the cell at (row, col) from its value and display, reporting problems: the value, null (blank)
  * or UNREADABLE. The cell itself (cellAt) is made only when a reading has to be worked out or reported,
- * so most cells of a large sheet cost a cache lookup and no allocation.
+ * so most cells of a large sheet cost a cache lookup and no allocation. `plainText`: the column is read
+ * as its normalized text (a TEXT_TYPES type with no special reader), worked out once per column.
  */
 function readValue(
   ctx: ReadContext,
@@ -522,10 +524,11 @@ function readValue(
   label: string,
   caches: KindCache,
   special: ((cell: RawCell) => Reading<unknown>) | null | undefined,
+  plainText: boolean,
   fiscalYear?: number,
 ): unknown {
   if (v === null) return null;
-  if (!special && TEXT_TYPES.has(type)) {
+  if (plainText) {
     if (typeof v !== 'string')
       return resultOf(ctx, cellAt, row, col, placeholderOrRead(ctx, type, cellAt(row, col)), label);
     // Plain text: the normalized text is the reading (what textOf would give).
@@ -620,6 +623,8 @@ interface ColumnReader {
   /** The reading cache (kindCache) when it does not depend on the row. */
   caches: KindCache | null;
   special?: (cell: RawCell) => Reading<unknown>;
+  /** Read as its normalized text (see readValue). */
+  plainText: boolean;
 }
 
 /** A row's readings, by position in the table's declared columns (undefined: no such column). */
@@ -673,7 +678,8 @@ function columnReaders(
       : perRowKind && spec.type === 'period'
         ? null
         : kindCache(ctx, spec.type);
-    readers.push({ spec, index, col: located.col, caches, special: read });
+    const plainText = !read && TEXT_TYPES.has(spec.type);
+    readers.push({ spec, index, col: located.col, caches, special: read, plainText });
   });
   return readers;
 }
@@ -715,6 +721,7 @@ function readRow(
       spec.header,
       caches,
       reader.special,
+      reader.plainText,
       fiscalYear,
     );
     if (value === UNREADABLE) {
@@ -1294,6 +1301,7 @@ function readPlan(
         member.header,
         amounts,
         null,
+        false,
       );
       if (value === UNREADABLE) {
         (r.unreadable ??= new Set()).add(`budget:${member.n}`);
