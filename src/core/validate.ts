@@ -59,19 +59,19 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanItem
   const add = adder(findings, sheet);
   const { planYears } = inputs;
   const firstOfCode = new Map<string, PlanItem>();
+  const dimensionCodes = inputs.reference.dimensions.map((d) => d.code);
   for (const item of inputs.plan) {
     checkPlanCode(add, item, firstOfCode);
-    checkDimension(inputs, add, item);
-    if (item.period && planYears.length) {
+    checkDimension(inputs, add, item, dimensionCodes);
+    // The list of years outside the plan is made only for an item that has one.
+    if (item.period && planYears.length && !item.period.fiscalYears.every((y) => planYears.includes(y))) {
       const outside = item.period.fiscalYears.filter((y) => !planYears.includes(y));
-      if (outside.length) {
-        add({
-          cell: cellOf(item.cells, 'period'),
-          rule: 'period-outside-plan',
-          message: `ระยะเวลาครอบคลุมปีงบประมาณ ${outside.join(', ')} ซึ่งอยู่นอกปีของแผน (${yearsText(planYears)}) กรุณาตรวจสอบระยะเวลาหรือปีของแผนในชีตตั้งค่า`,
-          readAs: item.period.readAs,
-        });
-      }
+      add({
+        cell: cellOf(item.cells, 'period'),
+        rule: 'period-outside-plan',
+        message: `ระยะเวลาครอบคลุมปีงบประมาณ ${outside.join(', ')} ซึ่งอยู่นอกปีของแผน (${yearsText(planYears)}) กรุณาตรวจสอบระยะเวลาหรือปีของแผนในชีตตั้งค่า`,
+        readAs: item.period.readAs,
+      });
     }
     if (item.period) {
       const active = item.period.fiscalYears;
@@ -104,10 +104,9 @@ function checkPlanCode(add: Add, item: PlanItem, firstOfCode: Map<string, PlanIt
   });
 }
 
-function checkDimension(inputs: Inputs, add: Add, item: PlanItem): void {
+function checkDimension(inputs: Inputs, add: Add, item: PlanItem, dimensionCodes: readonly string[]): void {
   const { dimensions, submissionDimension } = inputs.reference;
   if (!dimensions.length) return; // the empty reference table is reported on its own sheet
-  const dimensionCodes = dimensions.map((d) => d.code);
   if (item.dimension && !dimensionCodes.includes(item.dimension)) {
     add({
       cell: cellOf(item.cells, 'dimension'),
