@@ -8,7 +8,7 @@
  * used block's shape differs between hosts, the content does not). Each cell is a type tag, then its
  * content: a short text length-prefixed character by character, a long text as its own 64-bit hash
  * (length-prefixed too), a number, a date's epoch milliseconds or a boolean as the two halves of a
- * float64; then the formula text when there is one. Backgrounds and notes (our marks), number formats
+ * float64 (-0 as 0, every NaN as one quiet NaN); then the formula text when there is one. Backgrounds and notes (our marks), number formats
  * and the sheet's name are not part of it.
  *
  * Long texts (outputs, units, periods) repeat down a sheet as the same string, so a long text is
@@ -102,6 +102,10 @@ const TAG_LONG_FORMULA = 0x46;
 /** A float64's two 32-bit halves: numbers, dates and booleans go into the hash as their bits. */
 const float = new Float64Array(1);
 const halves = new Int32Array(float.buffer);
+/** The high half of the quiet NaN 0x7ff8000000000000 (the low half is 0). */
+const NAN_HIGH_HALF = 0x7ff80000;
+/** Not a tag: a short text already fed in, character by character. */
+const TEXT_HASHED = -1;
 
 /** The fingerprint of one sheet's values and formulas (16 hex digits); MISSING_PRINT when absent. */
 export function fingerprintSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'> | null): string {
@@ -188,13 +192,14 @@ export class SheetPrinter {
  */
 function hashRows(printer: SheetPrinter, end: number): void {
   const { values, formulas } = printer.snapshot;
-  const lanes = printer.long.lanes;
+  const long = printer.long;
+  const lanes = long.lanes;
   let h1 = printer.h1;
   let h2 = printer.h2;
   let pendingRows = printer.pendingRows;
   for (let r = printer.next; r < end; r++) {
-    const row = values[r] ?? [];
-    const rowFormulas = formulas[r] ?? [];
+    const row = values[r] ?? EMPTY;
+    const rowFormulas = formulas[r] ?? EMPTY_FORMULAS;
     let last = Math.max(row.length, rowFormulas.length) - 1;
     while (last >= 0 && isEmpty(row[last], rowFormulas[last])) last--;
     if (last < 0) {
@@ -207,83 +212,100 @@ function hashRows(printer: SheetPrinter, end: number): void {
     }
     for (let c = 0; c <= last; c++) {
       const value = row[c];
-      const formula = rowFormulas[c];
-      // Each cell: up to two parts, its value then its formula (when it has one).
-      for (let part = 0; part < 2; part++) {
-        let tag = TAG_BLANK;
-        let text = '';
-        let bits = 0;
-        if (part === 0) {
-          switch (typeof value) {
-            case 'string':
-              if (value !== '') {
-                tag = TAG_STRING;
-                text = value;
-              }
-              break;
-            case 'number':
-              tag = TAG_NUMBER;
-              bits = value;
-              break;
-            case 'boolean':
-              tag = TAG_BOOLEAN;
-              bits = value ? 1 : 0;
-              break;
-            case 'object':
-              // A Date (of any realm: Apps Script and node:vm hand us their own); an invalid one is NaN.
-              if (value !== null) {
-                tag = TAG_DATE;
-                bits = value.getTime();
-              }
-              break;
-            default:
-          }
-        } else {
-          if (!formula) break;
-          tag = TAG_FORMULA;
-          text = formula;
-        }
-        let a: number;
-        let b: number;
-        if (tag === TAG_BLANK) {
-          h1 = imul(h1 ^ tag, M1);
-          h2 = imul(h2 ^ tag, M2);
-          continue;
-        } else if (text === '') {
-          float[0] = bits === 0 ? 0 : bits; // -0 shows as 0
-          a = halves[0];
-          b = halves[1];
-        } else if (text.length >= LONG_TEXT) {
-          const at = printer.long.of(text);
-          tag = tag === TAG_STRING ? TAG_LONG_STRING : TAG_LONG_FORMULA;
+      let a = 0;
+      let b = 0;
+      /** A number, date or boolean: what goes in as a float64. */
+      let x = 0;
+      let tag = TAG_BLANK;
+      if (typeof value === 'string') {
+        const n = value.length;
+        if (n === 0) {
+          // blank
+        } else if (n >= LONG_TEXT) {
+          const at = long.of(value);
+          tag = TAG_LONG_STRING;
           a = lanes[at];
           b = lanes[at + 1];
         } else {
-          // A short text: tag, length, then its characters two to a 32-bit word.
-          const n = text.length;
-          h1 = imul(h1 ^ tag, M1);
-          h2 = imul(h2 ^ tag, M2);
+          h1 = imul(h1 ^ TAG_STRING, M1);
+          h2 = imul(h2 ^ TAG_STRING, M2);
           h1 = imul(h1 ^ n, M1);
           h2 = imul(h2 ^ n, M2);
           let i = 0;
           for (; i + 1 < n; i += 2) {
-            const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+            const word = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
             h1 = imul(h1 ^ word, M1);
             h2 = imul(h2 ^ word, M2);
           }
           if (i < n) {
-            const ch = text.charCodeAt(i);
+            const ch = value.charCodeAt(i);
             h1 = imul(h1 ^ ch, M1);
             h2 = imul(h2 ^ ch, M2);
           }
-          continue;
+          tag = TEXT_HASHED;
         }
+      } else if (typeof value === 'number') {
+        tag = TAG_NUMBER;
+        x = value;
+      } else if (typeof value === 'boolean') {
+        tag = TAG_BOOLEAN;
+        x = value ? 1 : 0;
+      } else if (value !== null && value !== undefined) {
+        // A Date (of any realm: Apps Script and node:vm hand us their own); an invalid one is NaN.
+        tag = TAG_DATE;
+        x = value.getTime();
+      }
+      if (tag === TAG_NUMBER || tag === TAG_BOOLEAN || tag === TAG_DATE) {
+        if (x !== x) {
+          // Every NaN as the one NaN: its bits differ with how it was made, and optimized code may
+          // make another (the same sheet printed differently once the loop was optimized).
+          a = 0;
+          b = NAN_HIGH_HALF;
+        } else {
+          float[0] = x === 0 ? 0 : x; // -0 shows as 0
+          a = halves[0];
+          b = halves[1];
+        }
+      }
+      if (tag === TAG_BLANK) {
+        h1 = imul(h1 ^ TAG_BLANK, M1);
+        h2 = imul(h2 ^ TAG_BLANK, M2);
+      } else if (tag !== TEXT_HASHED) {
         h1 = imul(h1 ^ tag, M1);
         h2 = imul(h2 ^ tag, M2);
         h1 = imul(h1 ^ a, M1);
         h2 = imul(h2 ^ a, M2);
         h1 = imul(h1 ^ b, M1);
         h2 = imul(h2 ^ b, M2);
+      }
+      const formula = rowFormulas[c];
+      if (formula) {
+        const n = formula.length;
+        if (n >= LONG_TEXT) {
+          const at = long.of(formula);
+          h1 = imul(h1 ^ TAG_LONG_FORMULA, M1);
+          h2 = imul(h2 ^ TAG_LONG_FORMULA, M2);
+          h1 = imul(h1 ^ lanes[at], M1);
+          h2 = imul(h2 ^ lanes[at], M2);
+          h1 = imul(h1 ^ lanes[at + 1], M1);
+          h2 = imul(h2 ^ lanes[at + 1], M2);
+        } else {
+          h1 = imul(h1 ^ TAG_FORMULA, M1);
+          h2 = imul(h2 ^ TAG_FORMULA, M2);
+          h1 = imul(h1 ^ n, M1);
+          h2 = imul(h2 ^ n, M2);
+          let i = 0;
+          for (; i + 1 < n; i += 2) {
+            const word = formula.charCodeAt(i) | (formula.charCodeAt(i + 1) << 16);
+            h1 = imul(h1 ^ word, M1);
+            h2 = imul(h2 ^ word, M2);
+          }
+          if (i < n) {
+            const ch = formula.charCodeAt(i);
+            h1 = imul(h1 ^ ch, M1);
+            h2 = imul(h2 ^ ch, M2);
+          }
+        }
       }
     }
     h1 = imul(h1 ^ ROW_END, M1);
@@ -294,6 +316,9 @@ function hashRows(printer: SheetPrinter, end: number): void {
   printer.pendingRows = pendingRows;
   printer.next = end;
 }
+
+const EMPTY: readonly CellValue[] = [];
+const EMPTY_FORMULAS: readonly string[] = [];
 
 /** One fingerprint over several (key, fingerprint) pairs, in key order: a summary's data fingerprint. */
 export function combinePrints(prints: readonly { key: string; print: string }[]): string {

@@ -183,6 +183,41 @@ describe('fingerprintSnapshot', () => {
     const formulas = values.map((row, r) => row.map((_, c) => (r === 1 && c === 2 ? '=SUM(C3:C9)' : '')));
     expect(fingerprintSnapshot({ values, formulas })).toBe('0d85fd9518c60b5b');
   });
+
+  test('the same for the rarer cells: -0, NaN, an invalid date, a gap in a row, long and short formulas', () => {
+    // Computed by the version before the hot loop was written out per type (same canonical form).
+    const values = [
+      ['=x', -0, 'ยาวมากกกกกกกกกกกกกกกกกกกกกกกกกกกก', undefined, true],
+      [null, NaN, new Date(NaN), 1e21, ''],
+    ] as CellValue[][];
+    const formulas = [
+      ['=IF(A1>0,"ข้อความยาวพอสำหรับสูตรยาว",B2)', '', '', '', '=A1'],
+      ['', '', '', '', ''],
+    ];
+    expect(fingerprintSnapshot({ values, formulas })).toBe('198e53e5aae17e28');
+  });
+
+  test('every NaN prints alike, however it was made and however often the loop has run', () => {
+    // NaNs differ in their bits; optimized code can make other bits than the interpreter did.
+    const bits = new Float64Array(1);
+    const halves = new Int32Array(bits.buffer);
+    const nanOf = (low: number, high: number) => {
+      halves[0] = low;
+      halves[1] = high;
+      return bits[0];
+    };
+    const print = (value: CellValue) => fingerprintSnapshot({ values: [[value]], formulas: [['']] });
+    const first = print(NaN);
+    const nans = [0 / 0, Number('x'), nanOf(0, 0xfff80000 | 0), nanOf(1, 0x7ff00000), nanOf(-1, -1)];
+    expect(nans.every((n) => Number.isNaN(n))).toBe(true);
+    for (const nan of nans) expect(print(nan)).toBe(first);
+    expect(print(new Date(nanOf(0, 0xfff80000 | 0)))).toBe(print(new Date(NaN)));
+    // Enough rows for the hot loop to be optimized, NaNs of both signs among them.
+    const big = Array.from({ length: 20000 }, (_, r) => [r % 3 ? r : nanOf(r, 0xfff80000 | 0), 'ab', NaN]);
+    for (let i = 0; i < 5; i++) fingerprintSnapshot({ values: big, formulas: big.map(() => ['', '', '']) });
+    expect(print(NaN)).toBe(first);
+    expect(print(nanOf(0, 0xfff80000 | 0))).toBe(first);
+  });
 });
 
 describe('SheetPrinter: a print made a few rows at a time', () => {
