@@ -8,8 +8,8 @@
  * used block's shape differs between hosts, the content does not). Each cell is a type tag, then its
  * content: a short text length-prefixed character by character, a long text as its own 64-bit hash
  * (length-prefixed too), a number, a date's epoch milliseconds or a boolean as the two halves of a
- * float64 (-0 as 0, every NaN as one quiet NaN); then the formula text when there is one. Backgrounds and notes (our marks), number formats
- * and the sheet's name are not part of it.
+ * float64 (-0 as 0, every NaN as one quiet NaN); then the formula text when there is one. Backgrounds
+ * and notes (our marks), number formats and the sheet's name are not part of it.
  *
  * Long texts (outputs, units, periods) repeat down a sheet as the same string, so a long text is
  * hashed on its own and kept in a small cache (LongTexts): at 100,000 rows the sheets hash in about a
@@ -104,8 +104,6 @@ const float = new Float64Array(1);
 const halves = new Int32Array(float.buffer);
 /** The high half of the quiet NaN 0x7ff8000000000000 (the low half is 0). */
 const NAN_HIGH_HALF = 0x7ff80000;
-/** Not a tag: a short text already fed in, character by character. */
-const TEXT_HASHED = -1;
 
 /** The fingerprint of one sheet's values and formulas (16 hex digits); MISSING_PRINT when absent. */
 export function fingerprintSnapshot(snapshot: Pick<SheetSnapshot, 'values' | 'formulas'> | null): string {
@@ -212,100 +210,82 @@ function hashRows(printer: SheetPrinter, end: number): void {
     }
     for (let c = 0; c <= last; c++) {
       const value = row[c];
-      let a = 0;
-      let b = 0;
-      /** A number, date or boolean: what goes in as a float64. */
-      let x = 0;
-      let tag = TAG_BLANK;
-      if (typeof value === 'string') {
-        const n = value.length;
-        if (n === 0) {
-          // blank
-        } else if (n >= LONG_TEXT) {
-          const at = long.of(value);
-          tag = TAG_LONG_STRING;
+      const formula = rowFormulas[c];
+      // Each cell: up to two parts, its value then its formula (when it has one).
+      for (let part = 0; part < 2; part++) {
+        let tag = TAG_BLANK;
+        let text = '';
+        /** A number, date or boolean: what goes in as a float64. */
+        let x = 0;
+        if (part === 1) {
+          if (!formula) break;
+          tag = TAG_FORMULA;
+          text = formula;
+        } else if (typeof value === 'string') {
+          if (value !== '') {
+            tag = TAG_STRING;
+            text = value;
+          }
+        } else if (typeof value === 'number') {
+          tag = TAG_NUMBER;
+          x = value;
+        } else if (typeof value === 'boolean') {
+          tag = TAG_BOOLEAN;
+          x = value ? 1 : 0;
+        } else if (value !== null && value !== undefined) {
+          // A Date (of any realm: Apps Script and node:vm hand us their own); an invalid one is NaN.
+          tag = TAG_DATE;
+          x = value.getTime();
+        }
+        if (tag === TAG_BLANK) {
+          h1 = imul(h1 ^ tag, M1);
+          h2 = imul(h2 ^ tag, M2);
+          continue;
+        }
+        let a: number;
+        let b: number;
+        if (text === '') {
+          if (x !== x) {
+            // Every NaN as the one NaN: its bits differ with how it was made (0/0, a failed parse, a
+            // host's invalid date), and cells that read the same should print the same.
+            a = 0;
+            b = NAN_HIGH_HALF;
+          } else {
+            float[0] = x === 0 ? 0 : x; // -0 shows as 0
+            a = halves[0];
+            b = halves[1];
+          }
+        } else if (text.length >= LONG_TEXT) {
+          const at = long.of(text);
+          tag = tag === TAG_STRING ? TAG_LONG_STRING : TAG_LONG_FORMULA;
           a = lanes[at];
           b = lanes[at + 1];
         } else {
-          h1 = imul(h1 ^ TAG_STRING, M1);
-          h2 = imul(h2 ^ TAG_STRING, M2);
+          // A short text: tag, length, then its characters two to a 32-bit word.
+          const n = text.length;
+          h1 = imul(h1 ^ tag, M1);
+          h2 = imul(h2 ^ tag, M2);
           h1 = imul(h1 ^ n, M1);
           h2 = imul(h2 ^ n, M2);
           let i = 0;
           for (; i + 1 < n; i += 2) {
-            const word = value.charCodeAt(i) | (value.charCodeAt(i + 1) << 16);
+            const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
             h1 = imul(h1 ^ word, M1);
             h2 = imul(h2 ^ word, M2);
           }
           if (i < n) {
-            const ch = value.charCodeAt(i);
+            const ch = text.charCodeAt(i);
             h1 = imul(h1 ^ ch, M1);
             h2 = imul(h2 ^ ch, M2);
           }
-          tag = TEXT_HASHED;
+          continue;
         }
-      } else if (typeof value === 'number') {
-        tag = TAG_NUMBER;
-        x = value;
-      } else if (typeof value === 'boolean') {
-        tag = TAG_BOOLEAN;
-        x = value ? 1 : 0;
-      } else if (value !== null && value !== undefined) {
-        // A Date (of any realm: Apps Script and node:vm hand us their own); an invalid one is NaN.
-        tag = TAG_DATE;
-        x = value.getTime();
-      }
-      if (tag === TAG_NUMBER || tag === TAG_BOOLEAN || tag === TAG_DATE) {
-        if (x !== x) {
-          // Every NaN as the one NaN: its bits differ with how it was made, and optimized code may
-          // make another (the same sheet printed differently once the loop was optimized).
-          a = 0;
-          b = NAN_HIGH_HALF;
-        } else {
-          float[0] = x === 0 ? 0 : x; // -0 shows as 0
-          a = halves[0];
-          b = halves[1];
-        }
-      }
-      if (tag === TAG_BLANK) {
-        h1 = imul(h1 ^ TAG_BLANK, M1);
-        h2 = imul(h2 ^ TAG_BLANK, M2);
-      } else if (tag !== TEXT_HASHED) {
         h1 = imul(h1 ^ tag, M1);
         h2 = imul(h2 ^ tag, M2);
         h1 = imul(h1 ^ a, M1);
         h2 = imul(h2 ^ a, M2);
         h1 = imul(h1 ^ b, M1);
         h2 = imul(h2 ^ b, M2);
-      }
-      const formula = rowFormulas[c];
-      if (formula) {
-        const n = formula.length;
-        if (n >= LONG_TEXT) {
-          const at = long.of(formula);
-          h1 = imul(h1 ^ TAG_LONG_FORMULA, M1);
-          h2 = imul(h2 ^ TAG_LONG_FORMULA, M2);
-          h1 = imul(h1 ^ lanes[at], M1);
-          h2 = imul(h2 ^ lanes[at], M2);
-          h1 = imul(h1 ^ lanes[at + 1], M1);
-          h2 = imul(h2 ^ lanes[at + 1], M2);
-        } else {
-          h1 = imul(h1 ^ TAG_FORMULA, M1);
-          h2 = imul(h2 ^ TAG_FORMULA, M2);
-          h1 = imul(h1 ^ n, M1);
-          h2 = imul(h2 ^ n, M2);
-          let i = 0;
-          for (; i + 1 < n; i += 2) {
-            const word = formula.charCodeAt(i) | (formula.charCodeAt(i + 1) << 16);
-            h1 = imul(h1 ^ word, M1);
-            h2 = imul(h2 ^ word, M2);
-          }
-          if (i < n) {
-            const ch = formula.charCodeAt(i);
-            h1 = imul(h1 ^ ch, M1);
-            h2 = imul(h2 ^ ch, M2);
-          }
-        }
       }
     }
     h1 = imul(h1 ^ ROW_END, M1);
