@@ -53,6 +53,7 @@ import { normalizeSpaces, toArabicDigits } from './thai/digits';
 import {
   cellOf,
   codeOf,
+  memberCellOf,
   normalizeHeader,
   readTable,
   textOf,
@@ -145,7 +146,7 @@ export interface BudgetCell {
 
 /** The plan cell an item's budget of that year was read from (made now, merged cells resolved). */
 export function budgetCellOf(item: RowBase, year: number): RawCell {
-  return item.cells.family.get(year) ?? { value: null, display: '', formula: '', row: item.row, col: 0 };
+  return memberCellOf(item.cells, year);
 }
 
 export interface PlanItem extends RowBase {

@@ -317,7 +317,17 @@ class SheetRow implements TableRow {
 
 /** The cell of a column in a row, or a blank cell addressed where the column would be. */
 export function cellOf(row: TableRow, key: string): RawCell {
-  return row.cells.get(key) ?? { value: null, display: '', formula: '', row: row.row, col: 0 };
+  return row.cells.get(key) ?? blankCellIn(row);
+}
+
+/** The cell of a family member (budget year, indicator number) in a row, as cellOf. */
+export function memberCellOf(row: TableRow, n: number): RawCell {
+  return row.family.get(n) ?? blankCellIn(row);
+}
+
+/** A blank cell in the row, in no column (col 0: the sheet lacks it). */
+function blankCellIn(row: TableRow): RawCell {
+  return { value: null, display: '', formula: '', row: row.row, col: 0 };
 }
 
 /** The 1-based column of a row's key (0 where the sheet lacks it), without making the cell. */
