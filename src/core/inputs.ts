@@ -19,6 +19,7 @@ import {
   readStatus,
   readUnits,
   normalizedAt,
+  numberAmountReading,
   placeholderAt,
   textSlotOf,
   canon,
@@ -537,6 +538,10 @@ function readValue(
     if (placeholderAt(slot)) return resultOf(ctx, cellAt, row, col, PLACEHOLDER, label);
     const text = normalizedAt(slot);
     return text === '' && isBlank(v) ? null : text;
+  }
+  if (type === 'amount' && !special) {
+    const amount = numberAmountReading(v);
+    if (amount) return amount;
   }
   return resultOf(
     ctx,

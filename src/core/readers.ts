@@ -145,6 +145,35 @@ export function readAmountCell(cell: RawCell): Reading<AmountReading> {
   return ok(reading, reading.readAs);
 }
 
+/** The amount cache has 2^AMOUNT_SLOT_BITS slots. */
+const AMOUNT_SLOT_BITS = 12;
+const AMOUNT_SLOTS = 1 << AMOUNT_SLOT_BITS;
+
+/**
+ * Amounts typed as numbers, each kept in a direct-mapped slot by value: budgets repeat down a sheet and
+ * share one frozen reading, while distinct amounts (disbursements) cost one reading each and no map entry.
+ */
+const amountCache = {
+  values: new Float64Array(AMOUNT_SLOTS).fill(Number.NaN),
+  readings: new Array<AmountReading | null>(AMOUNT_SLOTS).fill(null),
+};
+
+/**
+ * What readAmountCell reads in a cell holding a number above 0 and at most MAX_AMOUNT (the value of its
+ * 'ok' reading), or null for any other cell, which goes through readAmountCell and its messages.
+ */
+export function numberAmountReading(value: unknown): AmountReading | null {
+  if (typeof value !== 'number' || !(value > 0 && value <= MAX_AMOUNT)) return null;
+  // Multiplicative hashing (the product's top bits) of the value in satang: whole baht and satang both
+  // move the slot; values beyond 32 bits wrap, which a hash may do.
+  const slot = Math.imul((value * 100) | 0, 0x9e3779b1) >>> (32 - AMOUNT_SLOT_BITS);
+  if (amountCache.values[slot] === value) return amountCache.readings[slot];
+  const reading = Object.freeze(readAmount(value));
+  amountCache.values[slot] = value;
+  amountCache.readings[slot] = reading;
+  return reading;
+}
+
 export function readPeriodCell(
   cell: RawCell,
   timeZone: string,

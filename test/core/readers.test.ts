@@ -5,6 +5,9 @@ import { textSlot } from '../../src/core/text-slot';
 import {
   isPlaceholder,
   isPlainText,
+  MAX_AMOUNT,
+  numberAmountReading,
+  readAmountCell,
   TEXT_SLOTS,
   matchUnits,
   readFiscalYear,
@@ -217,5 +220,55 @@ describe('isPlaceholder keeps its answers per text (a direct-mapped cache)', () 
     expect(isPlaceholder(typed)).toBe(true);
     expect(isPlaceholder(['โปรด', 'ระบุ', 'หน่วยงาน'].join(''))).toBe(true);
     expect(isPlaceholder('สำนักปลัด')).toBe(false);
+  });
+});
+
+describe('amounts typed as numbers are read through a direct-mapped cache (numberAmountReading)', () => {
+  const readByCell = (value: CellValue) => {
+    const reading = readAmountCell(cell(value));
+    return reading.kind === 'ok' ? reading.value : null;
+  };
+
+  test('every number reads as readAmountCell reads it, or is left to readAmountCell', () => {
+    const amounts = fc.oneof(
+      fc.double({ noNaN: false }),
+      fc.integer({ min: -5, max: 5_000_000 }),
+      fc.integer({ min: 1, max: 10_000_000 }).map((satang) => satang / 100),
+      fc.constantFrom(0, -0, MAX_AMOUNT, MAX_AMOUNT + 1, Number.MIN_VALUE, Infinity),
+    );
+    fc.assert(
+      fc.property(fc.array(amounts, { minLength: 1, maxLength: 40 }), (values) => {
+        // In turn and again: a value that lost its slot to another is read again, never mixed up.
+        for (const value of [...values, ...values]) {
+          const fast = numberAmountReading(value);
+          const slow = readByCell(value);
+          if (fast === null) expect(slow === null || !(value > 0 && value <= MAX_AMOUNT)).toBe(true);
+          else expect(fast).toEqual(slow);
+        }
+      }),
+    );
+  });
+
+  test('more distinct amounts than slots: each is read as itself, however they collide', () => {
+    const values = Array.from({ length: 10_000 }, (_, i) => (i % 2 ? i * 1000 : i + 0.25));
+    const misread = [...values, ...values.reverse()].filter(
+      (value) => JSON.stringify(numberAmountReading(value)) !== JSON.stringify(readByCell(value)),
+    );
+    expect(misread).toEqual([]);
+  });
+
+  test('numbers outside (0, MAX_AMOUNT] and non-numbers are left to readAmountCell and its messages', () => {
+    for (const value of [0, -1, -0.5, Number.NaN, Infinity, MAX_AMOUNT * 2, '20000', null, true]) {
+      expect(numberAmountReading(value)).toBeNull();
+    }
+    expect(readAmountCell(cell(-1))).toMatchObject({ kind: 'bad', problem: { rule: 'out-of-range' } });
+  });
+
+  test('a repeated amount is one frozen reading; an amount 1 satang apart is its own', () => {
+    const first = numberAmountReading(20000.5);
+    expect(first).toEqual({ kind: 'amount', value: 20000.5, readAs: '20,000.50 บาท' });
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(numberAmountReading(20000.5)).toBe(first);
+    expect(numberAmountReading(20000.51)).toMatchObject({ value: 20000.51, readAs: '20,000.51 บาท' });
   });
 });
