@@ -166,12 +166,16 @@ export class SheetBuilder {
       starts.push(cols + 1);
       cols += c.span ?? 1;
     }
+    const spans = columns.some((c) => (c.span ?? 1) > 1);
     const spread = (cells: readonly OutCell[]): OutCell[] => {
+      // Without spans a full row is its own layout: a copy, not a cell-by-cell placement (100,000s of rows).
+      if (!spans && cells.length === cols) return cells.slice();
       const row: OutCell[] = new Array<OutCell>(cols).fill(null);
       cells.forEach((cell, i) => (row[(starts[i] ?? i + 1) - 1] = cell));
       return row;
     };
     const mergeSpans = (row: number): void => {
+      if (!spans) return;
       columns.forEach((c, i) => {
         if ((c.span ?? 1) > 1) this.merges.push({ row, col: starts[i], rows: 1, cols: c.span as number });
       });
@@ -193,8 +197,8 @@ export class SheetBuilder {
     }
     const groups = new Set(options.groupRows ?? []);
     options.rows.forEach((cells, index) => {
-      const row = this.push(groups.has(index) ? [...cells] : spread(cells));
-      if (!groups.has(index)) mergeSpans(row);
+      if (groups.has(index)) this.push([...cells]);
+      else mergeSpans(this.push(spread(cells)));
     });
     const dataRows = options.rows.length;
     if (dataRows) {

@@ -88,7 +88,7 @@ function groupTitle(d: DimensionSummary): string {
 
 function itemRow(n: number, item: ProgressItem, existing: ReadonlySet<string>): OutCell[] {
   const deadline = item.deadline ? `กำหนดแล้วเสร็จ ${formatThaiDate(item.deadline, { style: 'short' })}` : '';
-  const period = [item.period, deadline].filter(Boolean).join('\n') || '-';
+  const period = item.period && deadline ? `${item.period}\n${deadline}` : item.period || deadline || '-';
   const status =
     item.daysLate === null ? item.statusText : `${item.statusText}\n(เลยกำหนด ${item.daysLate} วัน)`;
   const name = item.code ? `${item.code} ${item.name}` : item.name;
