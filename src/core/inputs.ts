@@ -633,7 +633,10 @@ interface ColumnReader {
   plainText: boolean;
 }
 
-/** A row's readings, by position in the table's declared columns (undefined: no such column). */
+/**
+ * A row's readings, by position in the table's declared columns (undefined: no such column). One per
+ * table read, refilled for each row (rowReading): what a row keeps is taken before the next is read.
+ */
 interface RowRead {
   values: unknown[];
   /** The row's values and displays by 0-based column (ReadTable.lineAt), for the texts of its cells. */
@@ -690,23 +693,30 @@ function columnReaders(
   return readers;
 }
 
-/** The 1-based column of each declared column of a table, by position (0 where the sheet lacks it). */
-function readerCols(readers: readonly ColumnReader[], width: number): number[] {
+/**
+ * The RowRead a table's rows are read into, with the 1-based column of each declared column by position
+ * (0 where the sheet lacks it). Each column is only ever written by its own reader, so a column not
+ * read stays undefined from row to row.
+ */
+function rowReading(readers: readonly ColumnReader[], width: number): RowRead {
   const cols = new Array<number>(width).fill(0);
   for (const reader of readers) cols[reader.index] = reader.col;
-  return cols;
+  return { values: new Array<unknown>(width), line: undefined, shown: undefined, cols, unreadable: null };
 }
 
-/** Reads every declared column of a row; required blanks are reported. */
+/**
+ * Reads every declared column of a row into `into` (rowReading), which it returns; required blanks are
+ * reported. No arrays or objects per row: 100,000s of rows are read (bench/).
+ */
 function readRow(
   ctx: ReadContext,
   readers: readonly ColumnReader[],
-  cols: readonly number[],
+  into: RowRead,
   table: ReadTable,
   row: number,
   fiscalYear?: number,
 ): RowRead {
-  const values = new Array<unknown>(cols.length);
+  const values = into.values;
   const lineAt = table.lineAt(row);
   const line = lineAt.values;
   const shown = lineAt.displays;
@@ -738,7 +748,10 @@ function readRow(
   }
   // Hashed every PRINT_BATCH rows, while the rows' cells are still in the processor's cache.
   if ((row & (PRINT_BATCH - 1)) === 0) ctx.printer?.upTo(row);
-  return { values, line, shown, cols, unreadable };
+  into.line = line;
+  into.shown = shown;
+  into.unreadable = unreadable;
+  return into;
 }
 
 /**
@@ -1016,9 +1029,9 @@ function readReference(
       });
     }
     const readers = columnReaders(ctx, table, read.layout);
-    const cols = readerCols(readers, table.columns.length);
+    const into = rowReading(readers, table.columns.length);
     for (const row of read.rows) {
-      const rowRead = readRow(ctx, readers, cols, read, row.row);
+      const rowRead = readRow(ctx, readers, into, read, row.row);
       if (rowRead.unreadable) continue;
       const values = new Map(table.columns.map((c, i) => [c.key, rowRead.values[i]]));
       switch (table.key) {
@@ -1295,11 +1308,11 @@ function readPlan(
     special: { type: (cell) => readItemType(cell) },
     only: declaredColumns(only, { indicators: 'itaIndicators', budgets: null }),
   });
-  const cols = readerCols(readers, PLAN_TABLE.columns.length);
+  const rowRead = rowReading(readers, PLAN_TABLE.columns.length);
   const amounts = kindCache(ctx, 'amount');
   const shared = family.map((member) => new SharedBudgets(member.n));
   return read.rows.map((row) => {
-    const r = readRow(ctx, readers, cols, read, row.row);
+    const r = readRow(ctx, readers, rowRead, read, row.row);
     const v = r.values;
     const budgets: BudgetCell[] = family.map((member, m) => {
       const c = member.col - 1;
@@ -1373,14 +1386,14 @@ function readMeasures(
     perRowKind: true,
     only: declaredColumns(only, { indicators: 'itaIndicators' }),
   });
-  const cols = readerCols(readers, MEASURES_TABLE.columns.length);
+  const rowRead = rowReading(readers, MEASURES_TABLE.columns.length);
   const yearCol = read.layout.columns.get('fiscalYear')?.col;
   const years = kindCache(ctx, 'fiscalYear');
   return read.rows.map((row) => {
     // The row's year, only to choose how its period is read (readRow reports the year's problems).
     const fy = yearCol === undefined ? null : yearReading(years, read, row.row, yearCol, ctx);
     const fiscalYear = fy?.kind === 'ok' ? (fy.value as number) : undefined;
-    const r = readRow(ctx, readers, cols, read, row.row, fiscalYear);
+    const r = readRow(ctx, readers, rowRead, read, row.row, fiscalYear);
     const v = r.values;
     return {
       row: row.row,
@@ -1419,7 +1432,7 @@ function readTracking(
     special: { status: (cell) => readStatus(cell) },
     only,
   });
-  const cols = readerCols(readers, TRACKING_TABLE.columns.length);
+  const rowRead = rowReading(readers, TRACKING_TABLE.columns.length);
   const yearCol = year === null ? undefined : read.layout.columns.get('fiscalYear')?.col;
   const years = kindCache(ctx, 'fiscalYear');
   const rows: TrackingRow[] = [];
@@ -1429,7 +1442,7 @@ function readTracking(
       const fy = yearReading(years, read, row.row, yearCol, ctx);
       if (fy.kind === 'ok' && fy.value !== year) continue;
     }
-    const r = readRow(ctx, readers, cols, read, row.row);
+    const r = readRow(ctx, readers, rowRead, read, row.row);
     const v = r.values;
     rows.push({
       row: row.row,
@@ -1464,10 +1477,10 @@ function readScores(
   const family = read.layout.family;
   const C = SCORE_COLUMNS;
   const readers = columnReaders(ctx, SCORES_TABLE, read.layout);
-  const cols = readerCols(readers, SCORES_TABLE.columns.length);
+  const rowRead = rowReading(readers, SCORES_TABLE.columns.length);
   const scoreCache = kindCache(ctx, 'score');
   return read.rows.map((row) => {
-    const r = readRow(ctx, readers, cols, read, row.row);
+    const r = readRow(ctx, readers, rowRead, read, row.row);
     const v = r.values;
     const scores = new Map<number, number>();
     const scoreCells = new Map<number, RawCell>();
