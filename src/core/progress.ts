@@ -21,7 +21,6 @@ import {
   dueSoonDaysOf,
   measureItem,
   periodProblem,
-  planIndex,
   sheetsOf,
   trackingItem,
   unreportedPlanItem,
@@ -299,7 +298,7 @@ export function summarizeProgress(
 ): ProgressSummary {
   const { fiscalYear: fy, round, asOf } = options;
   const sheets = sheetsOf(inputs);
-  const byCode = planIndex(inputs.plan);
+  const { slots, slotOf } = codeSlots(inputs.plan);
   const works: WorkItem[] = [];
   const items: ProgressItem[] = [];
   const unreadableAmounts: UnreadableAmount[] = [];
@@ -308,19 +307,24 @@ export function summarizeProgress(
     if (cell && cell.col > 0) unreadableAmounts.push({ sheet, cell: a1(cell.row, cell.col), code, what });
   };
 
-  // Tracking rows of the year, first row per code (a duplicate row is a validation finding).
-  const rowOf = new Map<string, TrackingRow>();
+  // Tracking rows of the year, first row per code (a duplicate row is a validation finding): a plan
+  // code's row goes in its slot, other codes' rows are orphans (counted under unknown codes).
+  const orphanOf = new Map<string, TrackingRow>();
   const orphans: TrackingRow[] = [];
   for (const row of inputs.tracking) {
+    const slot = row.code ? slots.get(row.code) : undefined;
     if (row.fiscalYear === null) {
-      notCounted.push(yearlessRow(row, byCode.get(row.code), sheets.tracking));
+      notCounted.push(yearlessRow(row, slot?.item, sheets.tracking));
       continue;
     }
     if (row.fiscalYear !== fy) continue;
-    const first = row.code ? rowOf.get(row.code) : undefined;
-    if (first) notCounted.push(duplicateRow(row, first, byCode.get(row.code), sheets.tracking));
-    else if (row.code) rowOf.set(row.code, row);
-    if (!first && (!row.code || !byCode.has(row.code))) orphans.push(row);
+    const first = slot ? slot.row : row.code ? orphanOf.get(row.code) : undefined;
+    if (first) notCounted.push(duplicateRow(row, first, slot?.item, sheets.tracking));
+    else if (slot) slot.row = row;
+    else {
+      if (row.code) orphanOf.set(row.code, row);
+      orphans.push(row);
+    }
   }
 
   // A plan item (or a tracking row whose code is not in the plan) as a counted item.
@@ -361,8 +365,11 @@ export function summarizeProgress(
     );
   };
 
-  for (const item of inputs.plan) {
-    const row = item.code && byCode.get(item.code) === item ? rowOf.get(item.code) : undefined;
+  for (let i = 0; i < inputs.plan.length; i++) {
+    const item = inputs.plan[i];
+    // Only its code's first item has the code's tracking row (a duplicate code is a validation finding).
+    const slot = slotOf[i];
+    const row = slot && slot.item === item ? slot.row : undefined;
     const active = item.period ? periodOverlapsFiscalYear(item.period, fy) : false;
     if (!row && !active) {
       // Without a readable period nobody can tell whether the item runs this year: say so.
@@ -430,6 +437,32 @@ export function summarizeProgress(
     unreadableAmounts,
     analysis,
   };
+}
+
+/** A plan code's first item and, once the tracking rows are gone through, its row of the year. */
+interface CodeSlot {
+  item: PlanItem;
+  row: TrackingRow | undefined;
+}
+
+/**
+ * The slot of each plan code (as planIndex, the first item per code), and each item's code's slot by
+ * position: one map lookup per plan item and per tracking row joins the two (100,000s of rows: bench/).
+ */
+function codeSlots(plan: readonly PlanItem[]): {
+  slots: Map<string, CodeSlot>;
+  slotOf: (CodeSlot | undefined)[];
+} {
+  const slots = new Map<string, CodeSlot>();
+  const slotOf = new Array<CodeSlot | undefined>(plan.length);
+  for (let i = 0; i < plan.length; i++) {
+    const item = plan[i];
+    if (!item.code) continue;
+    let slot = slots.get(item.code);
+    if (!slot) slots.set(item.code, (slot = { item, row: undefined }));
+    slotOf[i] = slot;
+  }
+  return { slots, slotOf };
 }
 
 function unreadableAt(item: WorkItem, cell: CellRef, reason: string): UnreadableEntry {

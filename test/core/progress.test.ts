@@ -4,6 +4,7 @@ import {
   parseRoundAnswer,
   progressSheetName,
   summarizeProgress,
+  UNKNOWN_CODE_GROUP,
   type ProgressSummary,
 } from '../../src/core/progress';
 import { roundWindow } from '../../src/core/thai/fiscal';
@@ -160,6 +161,36 @@ describe('figures of FY 2566, round 6, as of 31 Mar 2566 (worked out by hand in 
     expect(twice.counts).toEqual(s.counts);
     expect(twice.notCounted.map((u) => [u.item.code, u.cell])).toContainEqual(['1-01', 'A8']);
     expect(twice.notCounted.find((u) => u.cell === 'A8')?.reason).toContain('มีแถวติดตามผลแล้วที่แถว 2');
+  });
+
+  test('joins by code: a duplicated plan code keeps its row on the first item; unknown codes count once', () => {
+    const host = handMadeHost();
+    appendRecords(host.workbook, 'แผนปฏิบัติการ', 'plan', [
+      { values: { code: '1-01', dimension: '1', name: 'ซ้ำรหัส', period: 'ปีงบประมาณ 2566' } },
+    ]);
+    appendRecords(host.workbook, 'ติดตามผล', 'tracking', [
+      { values: { code: 'X-1', fiscalYear: 2566, status: 'ยังไม่ดำเนินการ' } },
+      { values: { code: 'X-1', fiscalYear: 2566, status: 'แล้วเสร็จ' } },
+      { values: { name: 'ไม่มีรหัส', fiscalYear: 2566, status: 'แล้วเสร็จ' } },
+    ]);
+    const { inputs } = readWorkbook(host.workbook);
+    const joined = summarizeProgress(inputs, { fiscalYear: 2566, round: 6, asOf: AS_OF });
+    const ofCode = (code: string) => joined.items.filter((i) => i.code === code);
+    // The first 1-01 keeps its tracking row; the second, active in 2566, has none (not reported).
+    expect(ofCode('1-01').map((i) => [i.sheet, i.status])).toEqual([
+      ['ติดตามผล', s.items.find((i) => i.code === '1-01')?.status],
+      ['แผนปฏิบัติการ', 'notReported'],
+    ]);
+    // X-1 counts once, from its first row, under unknown codes; its second row is listed as a duplicate.
+    expect(ofCode('X-1').map((i) => [i.group, i.status])).toEqual([[UNKNOWN_CODE_GROUP, 'notStarted']]);
+    const second = joined.notCounted.filter((u) => u.item.code === 'X-1');
+    expect(second).toHaveLength(1);
+    expect(second[0].reason).toContain(
+      `มีแถวติดตามผลแล้วที่แถว ${host.workbook.requireSheet('ติดตามผล').cells.length - 2}`,
+    );
+    // A row without a code is counted under unknown codes too, never matched to another row.
+    expect(joined.items.filter((i) => i.name === 'ไม่มีรหัส').map((i) => i.group)).toEqual([UNKNOWN_CODE_GROUP]);
+    expect(joined.counts.total).toBe(s.counts.total + 3);
   });
 
   test('an unreadable status counts as not reported, shown as typed; an unreadable amount is listed, not added', () => {
