@@ -53,12 +53,37 @@ function yearsText(years: readonly number[]): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * A plan code: its first item (the one tracking rows are matched to) and the first tracking row found
+ * for it in each fiscal year, the first year inline (most codes are tracked in one year at a time).
+ */
+interface PlanCode {
+  item: PlanItem;
+  year: number | null;
+  row: number;
+  otherYears: Map<number, number> | null;
+}
+
+/** The first tracking row already seen for the code in the year, or undefined (`row` is then the first). */
+function firstTrackedRow(code: PlanCode, year: number, row: number): number | undefined {
+  if (code.year === null) {
+    code.year = year;
+    code.row = row;
+    return undefined;
+  }
+  if (code.year === year) return code.row;
+  code.otherYears ??= new Map();
+  const first = code.otherYears.get(year);
+  if (first === undefined) code.otherYears.set(year, row);
+  return first;
+}
+
 /** Checks the plan's rows; gives each code's first item (the one tracking rows are matched to). */
-function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanItem> {
+function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanCode> {
   const sheet = inputs.sheetNames.plan as string;
   const add = adder(findings, sheet);
   const { planYears } = inputs;
-  const firstOfCode = new Map<string, PlanItem>();
+  const firstOfCode = new Map<string, PlanCode>();
   const dimensionCodes = inputs.reference.dimensions.map((d) => d.code);
   for (const item of inputs.plan) {
     checkPlanCode(add, item, firstOfCode);
@@ -90,11 +115,11 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanItem
   return firstOfCode;
 }
 
-function checkPlanCode(add: Add, item: PlanItem, firstOfCode: Map<string, PlanItem>): void {
+function checkPlanCode(add: Add, item: PlanItem, firstOfCode: Map<string, PlanCode>): void {
   if (!item.code) return;
-  const first = firstOfCode.get(item.code)?.row;
+  const first = firstOfCode.get(item.code)?.item.row;
   if (first === undefined) {
-    firstOfCode.set(item.code, item);
+    firstOfCode.set(item.code, { item, year: null, row: 0, otherYears: null });
     return;
   }
   add({
@@ -157,12 +182,14 @@ function validateMeasures(inputs: Inputs, findings: Finding[]): void {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<string, PlanItem>): void {
+function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<string, PlanCode>): void {
   const add = adder(findings, inputs.sheetNames.tracking as string);
-  // By year, then code: no key string made per row.
+  // Codes not in the plan, by year, then code: no key string made per row.
   const firstRow = new Map<number, Map<string, number>>();
   for (const row of inputs.tracking) {
-    const item = row.code ? planByCode.get(row.code) : undefined;
+    // One lookup per row finds the plan item and the code's rows so far.
+    const code = row.code ? planByCode.get(row.code) : undefined;
+    const item = code?.item;
     // Without the plan's code column no code matches: that column is reported once instead.
     if (row.code && !item && inputs.plan.length && inputs.layouts.plan?.columns.has('code')) {
       add({
@@ -172,11 +199,15 @@ function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<s
       });
     }
     if (row.code && row.fiscalYear !== null) {
-      let ofYear = firstRow.get(row.fiscalYear);
-      if (!ofYear) firstRow.set(row.fiscalYear, (ofYear = new Map()));
-      const first = ofYear.get(row.code);
-      if (first === undefined) ofYear.set(row.code, row.row);
+      let first: number | undefined;
+      if (code) first = firstTrackedRow(code, row.fiscalYear, row.row);
       else {
+        let ofYear = firstRow.get(row.fiscalYear);
+        if (!ofYear) firstRow.set(row.fiscalYear, (ofYear = new Map()));
+        first = ofYear.get(row.code);
+        if (first === undefined) ofYear.set(row.code, row.row);
+      }
+      if (first !== undefined) {
         add({
           cell: cellOf(row.cells, 'code'),
           rule: 'duplicate-row',

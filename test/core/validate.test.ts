@@ -157,3 +157,35 @@ describe('settings and structure', () => {
     expect(findings.filter((f) => f.rule === 'missing-sheet')).toHaveLength(6);
   });
 });
+
+describe('tracking rows repeated for a code and year', () => {
+  test('a duplicate is a second row of the same code and year, named with its first row, in any year', () => {
+    const workbook = sampleWorkbook();
+    workbook.setSheet('ติดตามผล', workbook.values('ติดตามผล').slice(0, 1));
+    const rows: [string, number][] = [
+      ['1-01', 2566],
+      ['1-01', 2567],
+      ['1-01', 2567],
+      ['1-01', 2568],
+      ['1-01', 2566],
+      ['9-99', 2566],
+      ['9-99', 2567],
+      ['9-99', 2566],
+    ];
+    appendRecords(
+      workbook,
+      'ติดตามผล',
+      'tracking',
+      rows.map(([code, fiscalYear]) => ({ values: { code, fiscalYear } })),
+    );
+    const rowOf = (n: number) => dataRowOf(workbook, 'tracking', n);
+    const duplicates = findingsOf(workbook)
+      .filter((f) => f.rule === 'duplicate-row')
+      .map((f) => [f.row, /ที่แถว (\d+)/.exec(f.problem)?.[1]]);
+    expect(duplicates).toEqual([
+      [rowOf(3), String(rowOf(2))],
+      [rowOf(5), String(rowOf(1))],
+      [rowOf(8), String(rowOf(6))],
+    ]);
+  });
+});
