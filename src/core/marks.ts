@@ -68,14 +68,23 @@ export function registryRows(entries: readonly MarkEntry[]): OutCell[][] {
 /** Reads the hidden registry sheet; rows that are not ours are ignored (the sheet is only ever ours). */
 export function parseRegistry(values: readonly (readonly CellValue[])[]): MarkEntry[] {
   const entries: MarkEntry[] = [];
-  for (const row of values.slice(1)) {
-    const [sheet, r, c, savedBackground, savedNote, background, note, marks] = row;
+  // Cells marked for the same reason hold the same text: each text is parsed once, and its marks are
+  // frozen, since entries share them (planMarks makes new lists, never changes these).
+  const parsedOf = new Map<string, Mark[]>();
+  for (let i = 1; i < values.length; i++) {
+    const [sheet, r, c, savedBackground, savedNote, background, note, marks] = values[i];
     if (typeof sheet !== 'string' || typeof r !== 'number' || typeof c !== 'number') continue;
-    let parsed: Mark[];
-    try {
-      parsed = typeof marks === 'string' ? (JSON.parse(marks) as Mark[]) : [];
-    } catch {
-      parsed = []; // a damaged registry row: drop its marks rather than fail the command
+    let parsed = typeof marks === 'string' ? parsedOf.get(marks) : undefined;
+    if (parsed === undefined) {
+      try {
+        parsed = typeof marks === 'string' ? (JSON.parse(marks) as Mark[]) : [];
+      } catch {
+        parsed = []; // a damaged registry row: drop its marks rather than fail the command
+      }
+      if (!Array.isArray(parsed)) parsed = [];
+      parsed.forEach((m) => Object.freeze(m));
+      Object.freeze(parsed);
+      if (typeof marks === 'string') parsedOf.set(marks, parsed);
     }
     entries.push({
       sheet,

@@ -111,3 +111,30 @@ describe('marks', () => {
     expect(plan.changes[0]).toMatchObject({ background: '#00ff00', note: 'ของฉัน' });
   });
 });
+
+describe('the registry sheet read back', () => {
+  test('cells marked for the same reason share one reading, and a new mark on one leaves the other alone', () => {
+    const layer = layerOf({});
+    let registry = apply(layer, [], ['validation'], [error(2, 3), error(4, 1)]);
+    expect(registry[0].marks).toBe(registry[1].marks);
+    expect(Object.isFrozen(registry[0].marks) && Object.isFrozen(registry[0].marks[0])).toBe(true);
+    registry = apply(layer, registry, ['overdue'], [overdue(4, 1)]);
+    const marksAt = (row: number) => registry.find((e) => e.row === row)?.marks.map((m) => m.kind);
+    expect(marksAt(2)).toEqual(['validation']);
+    expect(marksAt(4)).toEqual(['validation', 'overdue']);
+    expect(layer.get('แผน!2,3')?.note).toBe('⚠ ITA Sheets\nผิด');
+  });
+
+  test('a damaged marks cell (not JSON, or JSON but no list) gives the cell no marks, not a failure', () => {
+    const header = ['sheet', 'row', 'col', 'savedBackground', 'savedNote', 'background', 'note', 'marks'];
+    const rows: CellValue[][] = [
+      header,
+      ['แผน', 2, 3, '', '', '#f4cccc', 'x', '{oops'],
+      ['แผน', 3, 3, '', '', '', '', '{}'],
+    ];
+    const registry = parseRegistry(rows);
+    expect(registry.map((e) => e.marks)).toEqual([[], []]);
+    const plan = planMarks(registry, ['validation'], [], lookup(layerOf({})), () => true);
+    expect(plan.registry).toEqual([]);
+  });
+});
