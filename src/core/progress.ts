@@ -14,7 +14,7 @@
  * Rows whose year or period cannot be read are listed under "อ่านระยะเวลาไม่ได้", never skipped in silence.
  */
 import { a1 } from './cells';
-import { budgetCellOf, type ColumnsRead, type InputsReadWith } from './inputs';
+import { budgetCellOf, planCodeEntries, type ColumnsRead, type InputsReadWith } from './inputs';
 import {
   assessItems,
   cellLabel,
@@ -298,7 +298,10 @@ export function summarizeProgress(
 ): ProgressSummary {
   const { fiscalYear: fy, round, asOf } = options;
   const sheets = sheetsOf(inputs);
-  const { slots, slotOf } = codeSlots(inputs.plan);
+  const { byCode: slots, ofItem: slotOf } = planCodeEntries(inputs.plan, (item): CodeSlot => ({
+    item,
+    row: undefined,
+  }));
   const works: WorkItem[] = [];
   const items: ProgressItem[] = [];
   const unreadableAmounts: UnreadableAmount[] = [];
@@ -443,26 +446,6 @@ export function summarizeProgress(
 interface CodeSlot {
   item: PlanItem;
   row: TrackingRow | undefined;
-}
-
-/**
- * The slot of each plan code (as planIndex, the first item per code), and each item's code's slot by
- * position: one map lookup per plan item and per tracking row joins the two (100,000s of rows: bench/).
- */
-function codeSlots(plan: readonly PlanItem[]): {
-  slots: Map<string, CodeSlot>;
-  slotOf: (CodeSlot | undefined)[];
-} {
-  const slots = new Map<string, CodeSlot>();
-  const slotOf = new Array<CodeSlot | undefined>(plan.length);
-  for (let i = 0; i < plan.length; i++) {
-    const item = plan[i];
-    if (!item.code) continue;
-    let slot = slots.get(item.code);
-    if (!slot) slots.set(item.code, (slot = { item, row: undefined }));
-    slotOf[i] = slot;
-  }
-  return { slots, slotOf };
 }
 
 function unreadableAt(item: WorkItem, cell: CellRef, reason: string): UnreadableEntry {

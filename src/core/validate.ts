@@ -3,7 +3,14 @@
  * rows and sheets. Pure: inputs in, findings out.
  */
 import { finding, sortFindings, type Finding, type FindingInput } from './findings';
-import { budgetCellOf, displayText, type Inputs, type PlanItem, type RowBase } from './inputs';
+import {
+  budgetCellOf,
+  displayText,
+  planCodeEntries,
+  type Inputs,
+  type PlanItem,
+  type RowBase,
+} from './inputs';
 import { statusLabel } from './readers';
 import { INPUT_SHEETS, type StatusKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -83,10 +90,16 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanCode
   const sheet = inputs.sheetNames.plan as string;
   const add = adder(findings, sheet);
   const { planYears } = inputs;
-  const firstOfCode = new Map<string, PlanCode>();
+  const { byCode, ofItem } = planCodeEntries(inputs.plan, (item): PlanCode => ({
+    item,
+    year: null,
+    row: 0,
+    otherYears: null,
+  }));
   const dimensionCodes = inputs.reference.dimensions.map((d) => d.code);
-  for (const item of inputs.plan) {
-    checkPlanCode(add, item, firstOfCode);
+  for (let i = 0; i < inputs.plan.length; i++) {
+    const item = inputs.plan[i];
+    checkPlanCode(add, item, ofItem[i]);
     checkDimension(inputs, add, item, dimensionCodes);
     // The list of years outside the plan is made only for an item that has one.
     if (item.period && planYears.length && !item.period.fiscalYears.every((y) => planYears.includes(y))) {
@@ -112,16 +125,13 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanCode
       }
     }
   }
-  return firstOfCode;
+  return byCode;
 }
 
-function checkPlanCode(add: Add, item: PlanItem, firstOfCode: Map<string, PlanCode>): void {
-  if (!item.code) return;
-  const first = firstOfCode.get(item.code)?.item.row;
-  if (first === undefined) {
-    firstOfCode.set(item.code, { item, year: null, row: 0, otherYears: null });
-    return;
-  }
+/** A code's second and later items are duplicates of its first (its entry's item). */
+function checkPlanCode(add: Add, item: PlanItem, code: PlanCode | undefined): void {
+  if (!code || code.item === item) return;
+  const first = code.item.row;
   add({
     cell: cellOf(item.cells, 'code'),
     rule: 'duplicate-code',
