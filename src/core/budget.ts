@@ -20,7 +20,7 @@ import {
   type ColumnsRead,
   type InputsReadWith,
 } from './inputs';
-import { planIndex } from './overdue';
+import { PlanCodeIndex } from './plan-codes';
 import { itemTypeLabel } from './readers';
 import { PLAN_TABLE, type ItemTypeKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -521,7 +521,7 @@ function trackYear(
   const disbursed = new Map<string, { satang: number; incomplete: boolean }>();
   for (const d of dimensions) disbursed.set(key(d.code), { satang: 0, incomplete: false });
 
-  const planByCode = planIndex(inputs.plan);
+  const codes = PlanCodeIndex.of(inputs.plan);
 
   let unmatchedRows = 0;
   let unmatchedSatang = 0;
@@ -545,7 +545,8 @@ function trackYear(
       continue;
     }
     if (row.fiscalYear !== fiscalYear) continue;
-    const item = row.code ? planByCode.get(row.code) : undefined;
+    const at = codes.find(row.code);
+    const item = at >= 0 ? inputs.plan[at] : undefined;
     if (unreadableAmount) {
       ctx.onUnreadable(unreadableDisbursed(ctx, row, cellOf(row.cells, 'disbursed'), fiscalYear));
     }

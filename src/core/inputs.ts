@@ -150,27 +150,6 @@ export function budgetCellOf(item: RowBase, year: number): RawCell {
   return memberCellOf(item.cells, year);
 }
 
-/**
- * One entry per plan code, made by `make` for the code's first item (a duplicated code is a validation
- * finding; the first row wins), and each item's code's entry by position: joining tracking rows to the
- * plan then takes one map lookup per row, and a plan item finds its entry with none (100,000s of rows).
- */
-export function planCodeEntries<I extends Pick<PlanItem, 'code'>, E extends { item: I }>(
-  plan: readonly I[],
-  make: (first: I) => E,
-): { byCode: Map<string, E>; ofItem: (E | undefined)[] } {
-  const byCode = new Map<string, E>();
-  const ofItem = new Array<E | undefined>(plan.length);
-  for (let i = 0; i < plan.length; i++) {
-    const item = plan[i];
-    if (!item.code) continue;
-    let entry = byCode.get(item.code);
-    if (!entry) byCode.set(item.code, (entry = make(item)));
-    ofItem[i] = entry;
-  }
-  return { byCode, ofItem };
-}
-
 export interface PlanItem extends RowBase {
   code: string;
   dimension: string;

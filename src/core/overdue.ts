@@ -14,12 +14,13 @@
  * - A deadline that cannot be worked out is listed apart with the reason, never skipped in silence.
  */
 import { a1 } from './cells';
-import { displayText, type Inputs, type ColumnsRead, type InputsReadWith, type PlanItem } from './inputs';
+import { displayText, type Inputs, type ColumnsRead, type InputsReadWith } from './inputs';
 import { isPlaceholder, statusLabel, type UnitsReading } from './readers';
 import type { StatusKind } from './schema';
 import { cellOf, colOf, textOf, type RawCell, type TableRow } from './table';
 import { daysBetween, formatThaiDate, type IsoDate } from './thai/dates';
 import { parsePeriod, periodDeadlineInFiscalYear } from './thai/period';
+import { PlanCodeIndex } from './plan-codes';
 
 export const DEFAULT_DUE_SOON_DAYS = 30;
 
@@ -157,14 +158,6 @@ export type OverdueInputs = InputsReadWith<typeof OVERDUE_READING>;
 type OverduePlanItem = OverdueInputs['plan'][number];
 type OverdueTrackingRow = OverdueInputs['tracking'][number];
 type OverdueMeasure = OverdueInputs['measures'][number];
-
-/** The first plan item per code (a duplicated code is a validation finding; the first row wins). */
-export function planIndex<I extends Pick<PlanItem, 'code'>>(plan: readonly I[]): Map<string, I> {
-  const byCode = new Map<string, I>();
-  // Backwards, each code set once per row: the first row's item is the last set (one lookup per row).
-  for (let i = plan.length - 1; i >= 0; i--) if (plan[i].code) byCode.set(plan[i].code, plan[i]);
-  return byCode;
-}
 
 export function trackingDeadline(
   row: OverdueTrackingRow,
@@ -346,7 +339,7 @@ function reportedItems(
   dueSoonDays: number,
 ): { items: WorkItem[]; closed: number } {
   const sheets = sheetsOf(inputs);
-  const byCode = planIndex(inputs.plan);
+  const codes = PlanCodeIndex.of(inputs.plan);
   const reported = (deadline: DeadlineReading, status: StatusKind | null) =>
     !deadline.ok || timingOf(deadline.date, status, asOf, dueSoonDays).kind !== 'onTime';
   const items: WorkItem[] = [];
@@ -356,7 +349,8 @@ function reportedItems(
       closed++;
       continue;
     }
-    const item = row.code ? byCode.get(row.code) : undefined;
+    const at = codes.find(row.code);
+    const item = at >= 0 ? inputs.plan[at] : undefined;
     const deadline = trackingDeadline(row, item, sheets.plan);
     if (reported(deadline, row.status)) items.push(trackingItem(row, item, sheets, deadline));
   }

@@ -14,7 +14,8 @@
  * Rows whose year or period cannot be read are listed under "อ่านระยะเวลาไม่ได้", never skipped in silence.
  */
 import { a1 } from './cells';
-import { budgetCellOf, planCodeEntries, type ColumnsRead, type InputsReadWith } from './inputs';
+import { budgetCellOf, type ColumnsRead, type InputsReadWith } from './inputs';
+import { PlanCodeIndex } from './plan-codes';
 import {
   assessItems,
   cellLabel,
@@ -298,10 +299,9 @@ export function summarizeProgress(
 ): ProgressSummary {
   const { fiscalYear: fy, round, asOf } = options;
   const sheets = sheetsOf(inputs);
-  const { byCode: slots, ofItem: slotOf } = planCodeEntries(inputs.plan, (item): CodeSlot => ({
-    item,
-    row: undefined,
-  }));
+  const codes = PlanCodeIndex.of(inputs.plan);
+  /** The year's tracking row of each plan code, at the position of the code's first item. */
+  const rowOfCode = new Array<TrackingRow | undefined>(inputs.plan.length);
   const works: WorkItem[] = [];
   const items: ProgressItem[] = [];
   const unreadableAmounts: UnreadableAmount[] = [];
@@ -315,15 +315,16 @@ export function summarizeProgress(
   const orphanOf = new Map<string, TrackingRow>();
   const orphans: TrackingRow[] = [];
   for (const row of inputs.tracking) {
-    const slot = row.code ? slots.get(row.code) : undefined;
+    const at = codes.find(row.code);
+    const item = at >= 0 ? inputs.plan[at] : undefined;
     if (row.fiscalYear === null) {
-      notCounted.push(yearlessRow(row, slot?.item, sheets.tracking));
+      notCounted.push(yearlessRow(row, item, sheets.tracking));
       continue;
     }
     if (row.fiscalYear !== fy) continue;
-    const first = slot ? slot.row : row.code ? orphanOf.get(row.code) : undefined;
-    if (first) notCounted.push(duplicateRow(row, first, slot?.item, sheets.tracking));
-    else if (slot) slot.row = row;
+    const first = item ? rowOfCode[at] : row.code ? orphanOf.get(row.code) : undefined;
+    if (first) notCounted.push(duplicateRow(row, first, item, sheets.tracking));
+    else if (item) rowOfCode[at] = row;
     else {
       if (row.code) orphanOf.set(row.code, row);
       orphans.push(row);
@@ -371,8 +372,7 @@ export function summarizeProgress(
   for (let i = 0; i < inputs.plan.length; i++) {
     const item = inputs.plan[i];
     // Only its code's first item has the code's tracking row (a duplicate code is a validation finding).
-    const slot = slotOf[i];
-    const row = slot && slot.item === item ? slot.row : undefined;
+    const row = codes.firstOf(i) === i ? rowOfCode[i] : undefined;
     const active = item.period ? periodOverlapsFiscalYear(item.period, fy) : false;
     if (!row && !active) {
       // Without a readable period nobody can tell whether the item runs this year: say so.
@@ -443,11 +443,6 @@ export function summarizeProgress(
 }
 
 /** A plan code's first item and, once the tracking rows are gone through, its row of the year. */
-interface CodeSlot {
-  item: PlanItem;
-  row: TrackingRow | undefined;
-}
-
 function unreadableAt(item: WorkItem, cell: CellRef, reason: string): UnreadableEntry {
   return { item, cell: cell.col > 0 ? a1(cell.row, cell.col) : '', col: cell.col, reason };
 }

@@ -3,14 +3,8 @@
  * rows and sheets. Pure: inputs in, findings out.
  */
 import { finding, sortFindings, type Finding, type FindingInput } from './findings';
-import {
-  budgetCellOf,
-  displayText,
-  planCodeEntries,
-  type Inputs,
-  type PlanItem,
-  type RowBase,
-} from './inputs';
+import { budgetCellOf, displayText, type Inputs, type PlanItem, type RowBase } from './inputs';
+import { PlanCodeIndex } from './plan-codes';
 import { statusLabel } from './readers';
 import { INPUT_SHEETS, type StatusKind } from './schema';
 import { cellOf, type RawCell } from './table';
@@ -61,45 +55,47 @@ function yearsText(years: readonly number[]): string {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * A plan code: its first item (the one tracking rows are matched to) and the first tracking row found
- * for it in each fiscal year, the first year inline (most codes are tracked in one year at a time).
+ * The first tracking row found for each plan code in each fiscal year, by the position of the code's first
+ * item (PlanCodeIndex): the first year inline, in typed arrays (most codes are tracked in one year at a
+ * time), other years in a map made for the codes that have them.
  */
-interface PlanCode {
-  item: PlanItem;
-  year: number | null;
-  row: number;
-  otherYears: Map<number, number> | null;
-}
+class TrackedCodes {
+  private readonly years: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly otherYears = new Map<number, Map<number, number>>();
 
-/** The first tracking row already seen for the code in the year, or undefined (`row` is then the first). */
-function firstTrackedRow(code: PlanCode, year: number, row: number): number | undefined {
-  if (code.year === null) {
-    code.year = year;
-    code.row = row;
-    return undefined;
+  constructor(items: number) {
+    this.years = new Int32Array(items);
+    this.rows = new Int32Array(items);
   }
-  if (code.year === year) return code.row;
-  code.otherYears ??= new Map();
-  const first = code.otherYears.get(year);
-  if (first === undefined) code.otherYears.set(year, row);
-  return first;
+
+  /** The first row already seen for the code in the year, or undefined (`row` is then the first). */
+  firstRow(first: number, year: number, row: number): number | undefined {
+    // Sheet rows start at 1: row 0 is "no row seen yet".
+    if (this.rows[first] === 0) {
+      this.years[first] = year;
+      this.rows[first] = row;
+      return undefined;
+    }
+    if (this.years[first] === year) return this.rows[first];
+    let ofCode = this.otherYears.get(first);
+    if (!ofCode) this.otherYears.set(first, (ofCode = new Map()));
+    const known = ofCode.get(year);
+    if (known === undefined) ofCode.set(year, row);
+    return known;
+  }
 }
 
-/** Checks the plan's rows; gives each code's first item (the one tracking rows are matched to). */
-function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanCode> {
+/** Checks the plan's rows, duplicate codes among them (a code's first item is the one rows match). */
+function validatePlan(inputs: Inputs, findings: Finding[], codes: PlanCodeIndex): void {
   const sheet = inputs.sheetNames.plan as string;
   const add = adder(findings, sheet);
-  const { planYears } = inputs;
-  const { byCode, ofItem } = planCodeEntries(inputs.plan, (item): PlanCode => ({
-    item,
-    year: null,
-    row: 0,
-    otherYears: null,
-  }));
+  const { planYears, plan } = inputs;
   const dimensionCodes = inputs.reference.dimensions.map((d) => d.code);
-  for (let i = 0; i < inputs.plan.length; i++) {
-    const item = inputs.plan[i];
-    checkPlanCode(add, item, ofItem[i]);
+  for (let i = 0; i < plan.length; i++) {
+    const item = plan[i];
+    const first = codes.firstOf(i);
+    if (first >= 0 && first !== i) checkPlanCode(add, item, plan[first]);
     checkDimension(inputs, add, item, dimensionCodes);
     // The list of years outside the plan is made only for an item that has one.
     if (item.period && planYears.length && !item.period.fiscalYears.every((y) => planYears.includes(y))) {
@@ -125,17 +121,14 @@ function validatePlan(inputs: Inputs, findings: Finding[]): Map<string, PlanCode
       }
     }
   }
-  return byCode;
 }
 
-/** A code's second and later items are duplicates of its first (its entry's item). */
-function checkPlanCode(add: Add, item: PlanItem, code: PlanCode | undefined): void {
-  if (!code || code.item === item) return;
-  const first = code.item.row;
+/** A code's second and later items are duplicates of its first. */
+function checkPlanCode(add: Add, item: PlanItem, first: PlanItem): void {
   add({
     cell: cellOf(item.cells, 'code'),
     rule: 'duplicate-code',
-    message: `รหัสรายการ "${item.code}" ซ้ำกับแถวที่ ${first} รหัสต้องไม่ซ้ำกัน ให้เปลี่ยนรหัสของแถวใดแถวหนึ่ง`,
+    message: `รหัสรายการ "${item.code}" ซ้ำกับแถวที่ ${first.row} รหัสต้องไม่ซ้ำกัน ให้เปลี่ยนรหัสของแถวใดแถวหนึ่ง`,
   });
 }
 
@@ -192,14 +185,15 @@ function validateMeasures(inputs: Inputs, findings: Finding[]): void {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<string, PlanCode>): void {
+function validateTracking(inputs: Inputs, findings: Finding[], codes: PlanCodeIndex): void {
   const add = adder(findings, inputs.sheetNames.tracking as string);
+  const tracked = new TrackedCodes(inputs.plan.length);
   // Codes not in the plan, by year, then code: no key string made per row.
   const firstRow = new Map<number, Map<string, number>>();
   for (const row of inputs.tracking) {
-    // One lookup per row finds the plan item and the code's rows so far.
-    const code = row.code ? planByCode.get(row.code) : undefined;
-    const item = code?.item;
+    // One lookup per row finds the code's first plan item, and with it the code's rows so far.
+    const first = codes.find(row.code);
+    const item = first >= 0 ? inputs.plan[first] : undefined;
     // Without the plan's code column no code matches: that column is reported once instead.
     if (row.code && !item && inputs.plan.length && inputs.layouts.plan?.columns.has('code')) {
       add({
@@ -209,19 +203,19 @@ function validateTracking(inputs: Inputs, findings: Finding[], planByCode: Map<s
       });
     }
     if (row.code && row.fiscalYear !== null) {
-      let first: number | undefined;
-      if (code) first = firstTrackedRow(code, row.fiscalYear, row.row);
+      let earlier: number | undefined;
+      if (item) earlier = tracked.firstRow(first, row.fiscalYear, row.row);
       else {
         let ofYear = firstRow.get(row.fiscalYear);
         if (!ofYear) firstRow.set(row.fiscalYear, (ofYear = new Map()));
-        first = ofYear.get(row.code);
-        if (first === undefined) ofYear.set(row.code, row.row);
+        earlier = ofYear.get(row.code);
+        if (earlier === undefined) ofYear.set(row.code, row.row);
       }
-      if (first !== undefined) {
+      if (earlier !== undefined) {
         add({
           cell: cellOf(row.cells, 'code'),
           rule: 'duplicate-row',
-          message: `รายการ "${row.code}" ปีงบประมาณ ${row.fiscalYear} มีแถวติดตามผลแล้วที่แถว ${first} ให้รวมเป็นแถวเดียวแล้วลบแถวที่ซ้ำ`,
+          message: `รายการ "${row.code}" ปีงบประมาณ ${row.fiscalYear} มีแถวติดตามผลแล้วที่แถว ${earlier} ให้รวมเป็นแถวเดียวแล้วลบแถวที่ซ้ำ`,
         });
       }
     }
@@ -329,9 +323,10 @@ export function bandsFor(inputs: Pick<Inputs, 'reference'>, year: number): Input
 
 export function validate(inputs: Inputs): Finding[] {
   const findings = [...inputs.findings];
-  const planByCode = validatePlan(inputs, findings);
+  const codes = PlanCodeIndex.of(inputs.plan);
+  validatePlan(inputs, findings, codes);
   validateMeasures(inputs, findings);
-  validateTracking(inputs, findings, planByCode);
+  validateTracking(inputs, findings, codes);
   validateScores(inputs, findings);
   const order = INPUT_SHEETS.map((s) => inputs.sheetNames[s.key] ?? s.name);
   return sortFindings(dedupe(findings), order);

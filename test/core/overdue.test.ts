@@ -6,7 +6,6 @@ import {
   findOverdue,
   measureDeadline,
   measureItem,
-  planIndex,
   sheetsOf,
   timingOf,
   trackingItem,
@@ -256,7 +255,8 @@ describe('only reported rows get a work item: the same analysis as assessing eve
   /** The plain way: a work item for every tracking row and measure, all assessed. */
   function assessEveryRow(inputs: Inputs, asOf: string) {
     const sheets = sheetsOf(inputs);
-    const byCode = planIndex(inputs.plan);
+    const byCode = new Map<string, Inputs['plan'][number]>();
+    for (const item of inputs.plan) if (item.code && !byCode.has(item.code)) byCode.set(item.code, item);
     const items = [
       ...inputs.tracking.map((row) => trackingItem(row, row.code ? byCode.get(row.code) : undefined, sheets)),
       ...inputs.measures.map((m) => measureItem(m, sheets.measures)),
