@@ -60,9 +60,19 @@ export function registryRows(entries: readonly MarkEntry[]): OutCell[][] {
       e.savedNote,
       e.background ?? '',
       e.note,
-      JSON.stringify(e.marks),
+      marksText(e.marks),
     ]),
   ];
+}
+
+/**
+ * The registry text of each list of marks read from it (parseRegistry shares one frozen list per text):
+ * a cell still marked as it was is written back with the text it was read from, not serialised again.
+ */
+const TEXT_OF_MARKS = new WeakMap<readonly Mark[], string>();
+
+function marksText(marks: readonly Mark[]): string {
+  return TEXT_OF_MARKS.get(marks) ?? JSON.stringify(marks);
 }
 
 /** Reads the hidden registry sheet; rows that are not ours are ignored (the sheet is only ever ours). */
@@ -84,7 +94,10 @@ export function parseRegistry(values: readonly (readonly CellValue[])[]): MarkEn
       if (!Array.isArray(parsed)) parsed = [];
       parsed.forEach((m) => Object.freeze(m));
       Object.freeze(parsed);
-      if (typeof marks === 'string') parsedOf.set(marks, parsed);
+      if (typeof marks === 'string') {
+        parsedOf.set(marks, parsed);
+        TEXT_OF_MARKS.set(parsed, marks);
+      }
     }
     entries.push({
       sheet,
@@ -173,27 +186,35 @@ export function planMarks(
   sheetExists: (sheet: string) => boolean,
 ): MarkPlan {
   const keyOf = cellKeys();
-  const entries = new Map<number, MarkEntry>();
+  // Each cell's entry, its look now (asked once) and the marks it was read with, by position in `entries`.
+  const at = new Map<number, number>();
+  const entries: MarkEntry[] = [];
+  const shownNow: { background: string | null; note: string }[] = [];
+  const marksBefore: (readonly Mark[] | null)[] = [];
   for (const e of registry) {
     if (!sheetExists(e.sheet)) continue; // a deleted sheet takes its marks with it
     const now = current(e.sheet, e.row, e.col);
-    entries.set(keyOf(e.sheet, e.row, e.col), {
+    at.set(keyOf(e.sheet, e.row, e.col), entries.length);
+    entries.push({
       ...e,
       // The user re-coloured or re-noted a marked cell: that is now their own formatting.
       savedBackground: now.background === e.background ? e.savedBackground : now.background,
       savedNote: now.note === e.note ? e.savedNote : now.note,
       marks: e.marks.filter((m) => !kinds.includes(m.kind)),
     });
+    shownNow.push(now);
+    marksBefore.push(e.marks);
   }
   const wantedKeys = new Set<number>();
   for (const w of wanted) {
     const key = keyOf(w.sheet, w.row, w.col);
     wantedKeys.add(key);
     if (!sheetExists(w.sheet)) continue;
-    let entry = entries.get(key);
-    if (!entry) {
+    let i = at.get(key);
+    if (i === undefined) {
       const now = current(w.sheet, w.row, w.col);
-      entry = {
+      at.set(key, (i = entries.length));
+      entries.push({
         sheet: w.sheet,
         row: w.row,
         col: w.col,
@@ -202,16 +223,18 @@ export function planMarks(
         background: now.background,
         note: now.note,
         marks: [],
-      };
-      entries.set(key, entry);
+      });
+      shownNow.push(now);
+      marksBefore.push(null);
     }
-    entry.marks.push(w.mark);
+    entries[i].marks.push(w.mark);
   }
   const changes: MarkChange[] = [];
   const kept: MarkEntry[] = [];
   let restored = 0;
-  for (const [key, entry] of entries) {
-    const now = current(entry.sheet, entry.row, entry.col);
+  for (const [key, i] of at) {
+    const entry = entries[i];
+    const now = shownNow[i];
     const marked = entry.marks.length > 0;
     const background = marked ? strongest(entry.marks).color : entry.savedBackground;
     const note = marked ? noteFor(entry.marks, entry.savedNote) : entry.savedNote;
@@ -220,14 +243,38 @@ export function planMarks(
       if (!wantedKeys.has(key)) restored++;
     }
     if (marked) {
+      const before = marksBefore[i];
+      // Marked as before: keep the list read, so the registry keeps its text (no JSON made again).
+      if (before && sameMarks(before, entry.marks)) entry.marks = before as Mark[];
       entry.background = background;
       entry.note = note;
       kept.push(entry);
     }
   }
   // Code-unit order of sheet names: any fixed order will do, and a locale compare per pair was slow.
-  kept.sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col));
+  // Cells kept in the registry's own order (most, when little changed) need no sort.
+  if (!inCellOrder(kept)) kept.sort(byCell);
   return { changes, registry: kept, marked: wantedKeys.size, restored };
+}
+
+function byCell(a: MarkEntry, b: MarkEntry): number {
+  return a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row || a.col - b.col;
+}
+
+function inCellOrder(entries: readonly MarkEntry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (byCell(entries[i - 1], entries[i]) > 0) return false;
+  return true;
+}
+
+function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.kind !== y.kind || x.priority !== y.priority || x.color !== y.color || x.text !== y.text)
+      return false;
+  }
+  return true;
 }
 
 /**

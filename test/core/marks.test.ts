@@ -137,4 +137,38 @@ describe('the registry sheet read back', () => {
     const plan = planMarks(registry, ['validation'], [], lookup(layerOf({})), () => true);
     expect(plan.registry).toEqual([]);
   });
+
+  test('a cell marked as before keeps its registry text as written; a changed one is written afresh', () => {
+    const header = ['sheet', 'row', 'col', 'savedBackground', 'savedNote', 'background', 'note', 'marks'];
+    // Written by hand with spaces: serialising the marks again would not give this text.
+    const text = (t: string) =>
+      `[ { "kind": "validation", "priority": 40, "color": "#f4cccc", "text": "${t}" } ]`;
+    const rows: CellValue[][] = [
+      header,
+      ['แผน', 2, 2, '', '', '#f4cccc', '⚠ ITA Sheets\nผิด', text('ผิด')],
+      ['แผน', 3, 3, '', '', '#f4cccc', '⚠ ITA Sheets\nผิด', text('ผิด')],
+    ];
+    const layer = layerOf({
+      'แผน!2,2': { background: '#f4cccc', note: '⚠ ITA Sheets\nผิด' },
+      'แผน!3,3': { background: '#f4cccc', note: '⚠ ITA Sheets\nผิด' },
+    });
+    const wanted = [error(2, 2), error(3, 3, 'อีกข้อ')];
+    const plan = planMarks(parseRegistry(rows), ['validation'], wanted, lookup(layer), () => true);
+    const written = registryRows(plan.registry).slice(1);
+    expect(written.map((r) => r[7])).toEqual([text('ผิด'), JSON.stringify([error(3, 3, 'อีกข้อ').mark])]);
+    expect(plan.changes.map((c) => [c.row, c.note])).toEqual([[3, '⚠ ITA Sheets\nอีกข้อ']]);
+  });
+
+  test('the registry comes out in cell order whatever order it was read in or cells were added', () => {
+    const layer = layerOf({});
+    let registry = apply(layer, [], ['validation'], [error(5, 1), error(2, 3)]);
+    registry = [...registry].reverse();
+    const plan = planMarks(registry, ['overdue'], [overdue(3, 9), overdue(1, 1)], lookup(layer), () => true);
+    expect(plan.registry.map((e) => [e.row, e.col])).toEqual([
+      [1, 1],
+      [2, 3],
+      [3, 9],
+      [5, 1],
+    ]);
+  });
 });
