@@ -21,6 +21,15 @@ describe('SheetBuilder tables', () => {
     expect(model.rows[1][0]).toBe('1');
   });
 
+  test('rows handed over: full rows go in as they are, short rows are still padded', () => {
+    const full: OutCell[] = ['1', 2, '3'];
+    const builder = new SheetBuilder('s', 3);
+    builder.table({ columns, rows: [full, ['x']], handOver: true });
+    const model = builder.build();
+    expect(model.rows[1]).toBe(full);
+    expect(model.rows[2]).toEqual(['x', null, null]);
+  });
+
   test('a spanning column: its cell placed at its first column and merged on every row', () => {
     const builder = new SheetBuilder('s', 4);
     builder.table({

@@ -157,7 +157,7 @@ export function buildBudgetReport(input: BudgetReportInput): SheetModel {
   rows.push(['', BUDGET_REPORT_TEXT.grandTotal, ...figureCells(grand), incompleteNote(grand)]);
 
   builder.freezeNextHeader();
-  const main = builder.table({ columns, rows, groupRows, totalRows });
+  const main = builder.table({ columns, rows, groupRows, totalRows, handOver: true });
   for (const { index, figures, grand: isGrand } of marks) {
     const row = main.firstDataRow + index;
     figures.incompleteYears.forEach((year) => {

@@ -55,6 +55,11 @@ export interface TableOptions {
   rowBackgrounds?: ReadonlyMap<number, string>;
   /** Message shown in place of the rows when there are none. */
   emptyText?: string;
+  /**
+   * The rows are the builder's from now on (made for this table, never changed after): a full row
+   * without spans goes into the sheet as it is, not copied (report tables of 100,000 rows).
+   */
+  handOver?: boolean;
 }
 
 export interface PlacedTable {
@@ -169,7 +174,7 @@ export class SheetBuilder {
     const spans = columns.some((c) => (c.span ?? 1) > 1);
     const spread = (cells: readonly OutCell[]): OutCell[] => {
       // Without spans a full row is its own layout: a copy, not a cell-by-cell placement (100,000s of rows).
-      if (!spans && cells.length === cols) return cells.slice();
+      if (!spans && cells.length === cols) return options.handOver ? (cells as OutCell[]) : cells.slice();
       const row: OutCell[] = new Array<OutCell>(cols).fill(null);
       cells.forEach((cell, i) => (row[(starts[i] ?? i + 1) - 1] = cell));
       return row;

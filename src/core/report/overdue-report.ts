@@ -127,6 +127,7 @@ export function buildOverdueReport(input: OverdueReportInput): SheetModel {
     rows: overdue.map((entry, i) => listRow(i + 1, entry, entry.daysLate, existing)),
     rowBackgrounds: new Map(overdue.map((_, i) => [i, MARK_STYLE.overdue.color])),
     emptyText: 'ไม่มีรายการที่เลยกำหนด',
+    handOver: true,
   });
 
   builder.blank().subtitle(`รายการที่ใกล้ครบกำหนด (ภายใน ${analysis.dueSoonDays} วัน)`);
@@ -135,6 +136,7 @@ export function buildOverdueReport(input: OverdueReportInput): SheetModel {
     rows: dueSoon.map((entry, i) => listRow(i + 1, entry, entry.daysLeft, existing)),
     rowBackgrounds: new Map(dueSoon.map((_, i) => [i, MARK_STYLE.dueSoon.color])),
     emptyText: 'ไม่มีรายการที่ใกล้ครบกำหนด',
+    handOver: true,
   });
 
   builder.blank().subtitle('จำนวนรายการตามหน่วยงานที่รับผิดชอบ (รายการที่มีหลายหน่วยงานนับในทุกหน่วยงาน)');
@@ -161,6 +163,7 @@ export function buildOverdueReport(input: OverdueReportInput): SheetModel {
     rows: unreadable.map((entry, i) => unreadableRow(i + 1, entry, existing)),
     rowBackgrounds: new Map(unreadable.map((_, i) => [i, COLORS.warning])),
     emptyText: 'ไม่มี (อ่านระยะเวลาได้ทุกรายการ)',
+    handOver: true,
   });
   return builder.build();
 }

@@ -267,6 +267,7 @@ export function buildProgressReport(input: ProgressReportInput): SheetModel {
     groupRows,
     rowBackgrounds: backgrounds,
     emptyText: `ไม่มีรายการในปีงบประมาณ ${s.fiscalYear}`,
+    handOver: true,
   });
 
   builder.blank().subtitle(PROGRESS_TITLES.overdue);

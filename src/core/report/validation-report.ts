@@ -115,6 +115,7 @@ export function buildValidationReport(input: ValidationReportInput): SheetModel 
     groupRows,
     rowBackgrounds: backgrounds,
     emptyText: 'ไม่พบปัญหาในข้อมูล',
+    handOver: true,
   });
   return builder.build();
 }
