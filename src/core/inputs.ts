@@ -28,6 +28,7 @@ import {
   type Reading,
   type UnitsReading,
 } from './readers';
+import { textSlot } from './text-slot';
 import {
   INPUT_SHEETS,
   PLAN_TABLE,
@@ -362,6 +363,12 @@ type ReadingCache = Map<string, KindCache>;
 interface KindCache {
   size: number;
   strings: Map<string, CachedReading>;
+  /**
+   * The strings last read, direct-mapped (textSlot) in front of `strings`: a string repeated down a
+   * column is usually the very same string, found with one comparison instead of a hash lookup.
+   */
+  recent: (string | null)[];
+  recentReadings: CachedReading[];
   /** By number, then display. */
   numbers: Map<number, ByDisplay>;
   /** By epoch milliseconds, then display. */
@@ -380,6 +387,9 @@ interface ByDisplay {
   others: Map<string, CachedReading> | null;
 }
 
+/** Slots of each kind's direct-mapped cache of recent strings (a power of two). */
+const RECENT_SLOTS = 256;
+
 /** Beyond this many distinct cells per kind, new ones are read without being kept (bounded memory). */
 const MAX_CACHED_READINGS = 100_000;
 
@@ -396,7 +406,15 @@ function newReadingCache(): ReadingCache {
 function kindCache(ctx: ReadContext, kind: string): KindCache {
   let caches = ctx.cache.get(kind);
   if (!caches) {
-    caches = { size: 0, strings: new Map(), numbers: new Map(), dates: new Map(), booleans: new Map() };
+    caches = {
+      size: 0,
+      strings: new Map(),
+      recent: new Array<string | null>(RECENT_SLOTS).fill(null),
+      recentReadings: new Array<CachedReading>(RECENT_SLOTS).fill(BLANK_READING),
+      numbers: new Map(),
+      dates: new Map(),
+      booleans: new Map(),
+    };
     ctx.cache.set(kind, caches);
   }
   return caches;
@@ -417,7 +435,8 @@ function deepFreeze<T>(value: T): T {
 function cachedReading(
   caches: KindCache,
   v: CellValue,
-  display: string,
+  displays: readonly string[] | undefined,
+  at: number,
   cellAt: CellMaker,
   row: number,
   col: number,
@@ -429,14 +448,24 @@ function cachedReading(
   let outer: Map<unknown, ByDisplay> | null = null;
   let key: unknown;
   let entry: ByDisplay | undefined;
+  // Looked at only for numbers, dates and booleans: a string's reading does not depend on it.
+  let display = '';
+  let slot = 0;
   if (typeof v === 'string') {
+    slot = textSlot(v, RECENT_SLOTS);
+    if (caches.recent[slot] === v) return caches.recentReadings[slot];
     const known = caches.strings.get(v);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      caches.recent[slot] = v;
+      caches.recentReadings[slot] = known;
+      return known;
+    }
   } else {
     outer = typeof v === 'number' ? caches.numbers : typeof v === 'boolean' ? caches.booleans : caches.dates;
     // By time, not identity: a Date from another realm (node:vm, Apps Script) is no instanceof Date here.
     key = typeof v === 'object' && v !== null ? v.getTime() : v;
     entry = outer.get(key);
+    display = displays?.[at] ?? '';
     if (entry !== undefined) {
       if (entry.display === display) return entry.reading;
       const known = entry.others?.get(display);
@@ -447,7 +476,11 @@ function cachedReading(
   const reading = deepFreeze(special ? special(cell) : placeholderOrRead(ctx, type, cell, fiscalYear));
   if (caches.size < MAX_CACHED_READINGS) {
     caches.size++;
-    if (!outer) caches.strings.set(v as string, reading);
+    if (!outer) {
+      caches.strings.set(v as string, reading);
+      caches.recent[slot] = v as string;
+      caches.recentReadings[slot] = reading;
+    }
     else if (!entry) outer.set(key, { display, reading, others: null });
     else (entry.others ??= new Map()).set(display, reading);
   }
@@ -497,7 +530,8 @@ function readTyped(
     ctx,
     type,
     cell.value,
-    cell.display,
+    [cell.display],
+    0,
     () => cell,
     cell.row,
     cell.col,
@@ -510,16 +544,18 @@ function readTyped(
 }
 
 /**
- * Reads the cell at (row, col) from its value and display, reporting problems: the value, null (blank)
- * or UNREADABLE. The cell itself (cellAt) is made only when a reading has to be worked out or reported,
- * so most cells of a large sheet cost a cache lookup and no allocation. `plainText`: the column is read
- * as its normalized text (a TEXT_TYPES type with no special reader), worked out once per column.
+ * Reads the cell at (row, col) from its value and display (`displays[at]`, looked at only when the
+ * reading depends on it), reporting problems: the value, null (blank) or UNREADABLE. The cell itself
+ * (cellAt) is made only when a reading has to be worked out or reported, so most cells of a large sheet
+ * cost a cache lookup and no allocation. `plainText`: the column is read as its normalized text (a
+ * TEXT_TYPES type with no special reader), worked out once per column.
  */
 function readValue(
   ctx: ReadContext,
   type: ColumnType,
   v: CellValue,
-  display: string,
+  displays: readonly string[] | undefined,
+  at: number,
   cellAt: CellMaker,
   row: number,
   col: number,
@@ -548,7 +584,7 @@ function readValue(
     cellAt,
     row,
     col,
-    cachedReading(caches, v, display, cellAt, row, col, special, ctx, type, fiscalYear),
+    cachedReading(caches, v, displays, at, cellAt, row, col, special, ctx, type, fiscalYear),
     label,
   );
 }
@@ -730,7 +766,8 @@ function readRow(
       ctx,
       spec.type,
       line?.[c] ?? null,
-      shown?.[c] ?? '',
+      shown,
+      c,
       table.cellAt,
       row,
       reader.col,
@@ -1320,7 +1357,8 @@ function readPlan(
         ctx,
         'amount',
         r.line?.[c] ?? null,
-        r.shown?.[c] ?? '',
+        r.shown,
+        c,
         read.cellAt,
         row.row,
         member.col,
@@ -1367,8 +1405,19 @@ function yearReading(
   const line = read.lineAt(row);
   const v = line.values?.[col - 1] ?? null;
   if (v === null) return BLANK_READING;
-  const display = line.displays?.[col - 1] ?? '';
-  return cachedReading(years, v, display, read.cellAt, row, col, null, ctx, 'fiscalYear', undefined);
+  return cachedReading(
+    years,
+    v,
+    line.displays,
+    col - 1,
+    read.cellAt,
+    row,
+    col,
+    null,
+    ctx,
+    'fiscalYear',
+    undefined,
+  );
 }
 
 function readMeasures(
