@@ -480,8 +480,7 @@ function cachedReading(
       caches.strings.set(v as string, reading);
       caches.recent[slot] = v as string;
       caches.recentReadings[slot] = reading;
-    }
-    else if (!entry) outer.set(key, { display, reading, others: null });
+    } else if (!entry) outer.set(key, { display, reading, others: null });
     else (entry.others ??= new Map()).set(display, reading);
   }
   return reading;
