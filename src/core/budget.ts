@@ -527,7 +527,8 @@ function trackYear(
   let unmatchedSatang = 0;
   let unmatchedIncomplete = false;
   let undatedRows = 0;
-  for (const row of inputs.tracking) {
+  for (let i = 0; i < inputs.tracking.length; i++) {
+    const row = inputs.tracking[i];
     const unreadableAmount = row.unreadable.has('disbursed');
     const hasAmount = row.disbursed?.kind === 'amount';
     if (!hasAmount && !unreadableAmount) continue; // nothing disbursed on this row

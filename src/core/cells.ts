@@ -52,6 +52,15 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
+/** A character that is not white space (as trim() sees it). */
+const NOT_SPACE = /\S/;
+
+/** Blank: no value, or a text of white space only (found without making a trimmed copy). */
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  // Most texts start with a visible character below U+1680 (Thai included): no scan needed.
+  const first = value.charCodeAt(0);
+  if (first > 0x20 && first !== 0xa0 && first < 0x1680) return false;
+  return !NOT_SPACE.test(value);
 }

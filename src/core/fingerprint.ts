@@ -27,9 +27,13 @@ const ROW_END = 0x0a;
 // Looked up once: a global lookup per character is slow where globals sit behind a proxy (node:vm, jest).
 const imul = Math.imul;
 
+/** The two lanes' seeds. */
+const SEED1 = 0xdeadbeef;
+const SEED2 = 0x41c6ce57;
+
 class Hasher {
-  h1 = 0xdeadbeef;
-  h2 = 0x41c6ce57;
+  h1 = SEED1;
+  h2 = SEED2;
 
   code(ch: number): void {
     this.h1 = imul(this.h1 ^ ch, 2654435761);
@@ -127,11 +131,23 @@ class LongTexts {
     const slot = textSlot(text, TEXT_SLOTS);
     const at = slot * 2;
     if (this.texts[slot] === text) return at;
-    const hasher = new Hasher();
-    hasher.code(text.length);
-    hasher.text(text);
-    this.lanes[at] = hasher.h1;
-    this.lanes[at + 1] = hasher.h2;
+    // As a Hasher fed the length then the text gives, in locals (no object per distinct text).
+    const n = text.length;
+    let h1 = imul(SEED1 ^ n, M1);
+    let h2 = imul(SEED2 ^ n, M2);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      h1 = imul(h1 ^ word, M1);
+      h2 = imul(h2 ^ word, M2);
+    }
+    if (i < n) {
+      const ch = text.charCodeAt(i);
+      h1 = imul(h1 ^ ch, M1);
+      h2 = imul(h2 ^ ch, M2);
+    }
+    this.lanes[at] = h1;
+    this.lanes[at + 1] = h2;
     this.texts[slot] = text;
     return at;
   }

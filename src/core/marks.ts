@@ -188,13 +188,16 @@ export function planMarks(
   const keyOf = cellKeys();
   // Each cell's entry, its look now (asked once) and the marks it was read with, by position in `entries`.
   const at = new Map<number, number>();
+  const keys: number[] = [];
   const entries: MarkEntry[] = [];
   const shownNow: { background: string | null; note: string }[] = [];
   const marksBefore: (readonly Mark[] | null)[] = [];
   for (const e of registry) {
     if (!sheetExists(e.sheet)) continue; // a deleted sheet takes its marks with it
     const now = current(e.sheet, e.row, e.col);
-    at.set(keyOf(e.sheet, e.row, e.col), entries.length);
+    const key = keyOf(e.sheet, e.row, e.col);
+    at.set(key, entries.length);
+    keys.push(key);
     entries.push({
       ...e,
       // The user re-coloured or re-noted a marked cell: that is now their own formatting.
@@ -214,6 +217,7 @@ export function planMarks(
     if (i === undefined) {
       const now = current(w.sheet, w.row, w.col);
       at.set(key, (i = entries.length));
+      keys.push(key);
       entries.push({
         sheet: w.sheet,
         row: w.row,
@@ -232,7 +236,9 @@ export function planMarks(
   const changes: MarkChange[] = [];
   const kept: MarkEntry[] = [];
   let restored = 0;
-  for (const [key, i] of at) {
+  // By position, not over the map's entries (a [key, value] array per entry).
+  for (let i = 0; i < entries.length; i++) {
+    const key = keys[i];
     const entry = entries[i];
     const now = shownNow[i];
     const marked = entry.marks.length > 0;

@@ -344,7 +344,8 @@ function reportedItems(
     !deadline.ok || timingOf(deadline.date, status, asOf, dueSoonDays).kind !== 'onTime';
   const items: WorkItem[] = [];
   let closed = 0;
-  for (const row of inputs.tracking) {
+  for (let i = 0; i < inputs.tracking.length; i++) {
+    const row = inputs.tracking[i];
     if (isClosed(row.status)) {
       closed++;
       continue;

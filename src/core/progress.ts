@@ -314,7 +314,8 @@ export function summarizeProgress(
   // code's row goes in its slot, other codes' rows are orphans (counted under unknown codes).
   const orphanOf = new Map<string, TrackingRow>();
   const orphans: TrackingRow[] = [];
-  for (const row of inputs.tracking) {
+  for (let i = 0; i < inputs.tracking.length; i++) {
+    const row = inputs.tracking[i];
     const at = codes.find(row.code);
     const item = at >= 0 ? inputs.plan[at] : undefined;
     if (row.fiscalYear === null) {

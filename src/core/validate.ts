@@ -190,7 +190,8 @@ function validateTracking(inputs: Inputs, findings: Finding[], codes: PlanCodeIn
   const tracked = new TrackedCodes(inputs.plan.length);
   // Codes not in the plan, by year, then code: no key string made per row.
   const firstRow = new Map<number, Map<string, number>>();
-  for (const row of inputs.tracking) {
+  for (let i = 0; i < inputs.tracking.length; i++) {
+    const row = inputs.tracking[i];
     // One lookup per row finds the code's first plan item, and with it the code's rows so far.
     const first = codes.find(row.code);
     const item = first >= 0 ? inputs.plan[first] : undefined;
