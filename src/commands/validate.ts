@@ -18,27 +18,41 @@ export interface ValidateResult {
 }
 
 export function findingMarks(findings: readonly Finding[], existing: ReadonlySet<string>): WantedMark[] {
-  const byCell = new Map<string, WantedMark>();
+  const marks: WantedMark[] = [];
+  // Each sheet's marks by row and column (a number, not a key string per finding); findings come
+  // sorted, so a cell's findings follow one another and the last mark is tried first.
+  const bySheet = new Map<string, Map<number, WantedMark>>();
+  let last: WantedMark | undefined;
   for (const f of findings) {
     if (f.rule === 'missing-sheet' || !existing.has(f.sheet)) continue;
     const style = f.severity === 'error' ? MARK_STYLE.validationError : MARK_STYLE.validationWarning;
-    const key = `${f.sheet}|${f.cell}`;
-    const previous = byCell.get(key);
+    let previous =
+      last && last.row === f.row && last.col === f.col && last.sheet === f.sheet ? last : undefined;
+    let ofSheet = bySheet.get(f.sheet);
+    if (!ofSheet) bySheet.set(f.sheet, (ofSheet = new Map()));
+    const key = f.row * COLUMN_KEYS + f.col;
+    previous ??= ofSheet.get(key);
     if (previous) {
       // One mark per cell: the strongest colour, every problem in the note.
       previous.mark.text += `\n• ${f.problem}`;
       if (style.priority > previous.mark.priority) Object.assign(previous.mark, style);
+      last = previous;
       continue;
     }
-    byCell.set(key, {
+    last = {
       sheet: f.sheet,
       row: f.row,
       col: f.col,
-      mark: { kind: 'validation', ...style, text: `• ${f.problem}` },
-    });
+      mark: { kind: 'validation', color: style.color, priority: style.priority, text: `• ${f.problem}` },
+    };
+    ofSheet.set(key, last);
+    marks.push(last);
   }
-  return [...byCell.values()];
+  return marks;
 }
+
+/** More than a sheet's columns (18,278 at most): row * COLUMN_KEYS + column is one number per cell. */
+const COLUMN_KEYS = 32768;
 
 /** The check itself, for a caller that already holds the document lock ("เตรียมส่งผู้บังคับบัญชา"). */
 export function validateLocked(host: Host): ValidateResult {

@@ -1,4 +1,5 @@
 import {
+  cellsToRead,
   parseRegistry,
   planMarks,
   registryRows,
@@ -170,5 +171,29 @@ describe('the registry sheet read back', () => {
       [3, 9],
       [5, 1],
     ]);
+  });
+
+  test('the cells to read: one box per sheet around its registered and wanted cells, in any order', () => {
+    const cell = (sheet: string, row: number, col: number) => ({ ...error(row, col), sheet });
+    const registry = apply(layerOf({}), [], ['validation'], [cell('แผน', 5, 3), cell('ติดตามผล', 9, 1)]);
+    const wanted = [cell('แผน', 2, 7), cell('ติดตามผล', 4, 4), cell('แผน', 8, 2), cell('ติดตามผล', 12, 2)];
+    expect(Object.fromEntries(cellsToRead(registry, wanted))).toEqual({
+      แผน: { row: 2, col: 2, rows: 7, cols: 6 },
+      ติดตามผล: { row: 4, col: 1, rows: 9, cols: 4 },
+    });
+  });
+
+  test('a cell registered twice (a damaged registry) is one entry: its later row wins', () => {
+    const header = ['sheet', 'row', 'col', 'savedBackground', 'savedNote', 'background', 'note', 'marks'];
+    const marks = JSON.stringify([error(2, 2).mark]);
+    const rows: CellValue[][] = [
+      header,
+      ['แผน', 2, 2, '#111111', 'เก่า', '#f4cccc', '⚠ ITA Sheets\nผิด', marks],
+      ['แผน', 2, 2, '#00ff00', 'ของฉัน', '#f4cccc', '⚠ ITA Sheets\nผิด', marks],
+    ];
+    const layer = layerOf({ 'แผน!2,2': { background: '#f4cccc', note: '⚠ ITA Sheets\nผิด' } });
+    const plan = planMarks(parseRegistry(rows), ['validation'], [], lookup(layer), () => true);
+    expect(plan.changes).toEqual([{ sheet: 'แผน', row: 2, col: 2, background: '#00ff00', note: 'ของฉัน' }]);
+    expect(plan.restored).toBe(1);
   });
 });
