@@ -443,7 +443,7 @@ export function summarizeProgress(
   };
 }
 
-/** A plan code's first item and, once the tracking rows are gone through, its row of the year. */
+/** An item the summary could not count or check, with the cell to fix and why. */
 function unreadableAt(item: WorkItem, cell: CellRef, reason: string): UnreadableEntry {
   return { item, cell: cell.col > 0 ? a1(cell.row, cell.col) : '', col: cell.col, reason };
 }
