@@ -27,34 +27,6 @@ const ROW_END = 0x0a;
 // Looked up once: a global lookup per character is slow where globals sit behind a proxy (node:vm, jest).
 const imul = Math.imul;
 
-const M1 = 2654435761;
-const M2 = 1597334677;
-
-/** What feedText gives: the two lanes (no object per call). */
-const FED = new Int32Array(2);
-
-/**
- * Feeds a text into the lanes (h1, h2), two UTF-16 units as one 32-bit word (half the multiplications;
- * the length fed before a text keeps it decodable one way only); the lanes come back in FED, so the
- * caller keeps its own in locals (hashRows: as fast as the loop written out there, bench/).
- */
-function feedText(h1: number, h2: number, s: string): void {
-  const n = s.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const word = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-    h1 = imul(h1 ^ word, M1);
-    h2 = imul(h2 ^ word, M2);
-  }
-  if (i < n) {
-    const ch = s.charCodeAt(i);
-    h1 = imul(h1 ^ ch, M1);
-    h2 = imul(h2 ^ ch, M2);
-  }
-  FED[0] = h1;
-  FED[1] = h2;
-}
-
 /** The two lanes' seeds. */
 const SEED1 = 0xdeadbeef;
 const SEED2 = 0x41c6ce57;
@@ -64,15 +36,31 @@ class Hasher {
   h2 = SEED2;
 
   code(ch: number): void {
-    this.h1 = imul(this.h1 ^ ch, M1);
-    this.h2 = imul(this.h2 ^ ch, M2);
+    this.h1 = imul(this.h1 ^ ch, 2654435761);
+    this.h2 = imul(this.h2 ^ ch, 1597334677);
   }
 
-  /** The text's characters (feedText). */
+  /**
+   * The hot loop: the lanes live in locals, and two UTF-16 units go in as one 32-bit word (half the
+   * multiplications; the length before the text keeps it decodable one way only).
+   */
   text(s: string): void {
-    feedText(this.h1, this.h2, s);
-    this.h1 = FED[0];
-    this.h2 = FED[1];
+    let h1 = this.h1;
+    let h2 = this.h2;
+    const n = s.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const word = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
+      h1 = imul(h1 ^ word, 2654435761);
+      h2 = imul(h2 ^ word, 1597334677);
+    }
+    if (i < n) {
+      const ch = s.charCodeAt(i);
+      h1 = imul(h1 ^ ch, 2654435761);
+      h2 = imul(h2 ^ ch, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
   }
 
   /**
@@ -143,15 +131,30 @@ class LongTexts {
     const slot = textSlot(text, TEXT_SLOTS);
     const at = slot * 2;
     if (this.texts[slot] === text) return at;
-    // As a Hasher fed the length then the text gives, without a Hasher per distinct text.
+    // As a Hasher fed the length then the text gives, in locals (no object per distinct text).
     const n = text.length;
-    feedText(imul(SEED1 ^ n, M1), imul(SEED2 ^ n, M2), text);
-    this.lanes[at] = FED[0];
-    this.lanes[at + 1] = FED[1];
+    let h1 = imul(SEED1 ^ n, M1);
+    let h2 = imul(SEED2 ^ n, M2);
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+      h1 = imul(h1 ^ word, M1);
+      h2 = imul(h2 ^ word, M2);
+    }
+    if (i < n) {
+      const ch = text.charCodeAt(i);
+      h1 = imul(h1 ^ ch, M1);
+      h2 = imul(h2 ^ ch, M2);
+    }
+    this.lanes[at] = h1;
+    this.lanes[at + 1] = h2;
     this.texts[slot] = text;
     return at;
   }
 }
+
+const M1 = 2654435761;
+const M2 = 1597334677;
 
 /**
  * A sheet's fingerprint made a few rows at a time, so that a reader can hash each row just after
@@ -196,7 +199,7 @@ export class SheetPrinter {
 }
 
 /**
- * The hot loop, in one function so that the two lanes stay in locals (calling a hasher's
+ * The hot loop, written out in one function so that the two lanes stay in locals (calling a hasher's
  * methods per cell took three times as long at 100,000 rows). Per cell: its tag, then a short text's
  * length and characters two to a word, a long text's own two lanes, or a float64's two halves; then
  * the formula the same way. Rows end with ROW_END; blank rows count only when something follows.
@@ -278,9 +281,19 @@ function hashRows(printer: SheetPrinter, end: number): void {
           const n = text.length;
           h1 = imul(h1 ^ tag, M1);
           h2 = imul(h2 ^ tag, M2);
-          feedText(imul(h1 ^ n, M1), imul(h2 ^ n, M2), text);
-          h1 = FED[0];
-          h2 = FED[1];
+          h1 = imul(h1 ^ n, M1);
+          h2 = imul(h2 ^ n, M2);
+          let i = 0;
+          for (; i + 1 < n; i += 2) {
+            const word = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
+            h1 = imul(h1 ^ word, M1);
+            h2 = imul(h2 ^ word, M2);
+          }
+          if (i < n) {
+            const ch = text.charCodeAt(i);
+            h1 = imul(h1 ^ ch, M1);
+            h2 = imul(h2 ^ ch, M2);
+          }
           continue;
         }
         h1 = imul(h1 ^ tag, M1);
