@@ -131,7 +131,9 @@ class LongTexts {
     const slot = textSlot(text, TEXT_SLOTS);
     const at = slot * 2;
     if (this.texts[slot] === text) return at;
-    // As a Hasher fed the length then the text gives, in locals (no object per distinct text).
+    // As a Hasher fed the length then the text gives, in locals (no object per distinct text). The loop is
+    // written out here and in hashRows on purpose: one shared function for it, measured in the benchmark,
+    // made the stale check at 100,000 rows 1.8 times as slow (226-236 -> 419-424 ms).
     const n = text.length;
     let h1 = imul(SEED1 ^ n, M1);
     let h2 = imul(SEED2 ^ n, M2);
