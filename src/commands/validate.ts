@@ -1,6 +1,6 @@
 /** "ตรวจสอบข้อมูล": report every problem, mark the bad cells, toast the counts. */
 import { countBySeverity, type Finding } from '../core/findings';
-import { MARK_STYLE, type WantedMark } from '../core/marks';
+import { cellKeys, MARK_STYLE, type WantedMark } from '../core/marks';
 import { buildValidationReport, summaryText } from '../core/report/validation-report';
 import { GENERATED_SHEETS } from '../core/schema';
 import { validate } from '../core/validate';
@@ -19,19 +19,17 @@ export interface ValidateResult {
 
 export function findingMarks(findings: readonly Finding[], existing: ReadonlySet<string>): WantedMark[] {
   const marks: WantedMark[] = [];
-  // Each sheet's marks by row and column (a number, not a key string per finding); findings come
+  // Marks by cell number (cellKeys, as planMarks keys them: no key string per finding); findings come
   // sorted, so a cell's findings follow one another and the last mark is tried first.
-  const bySheet = new Map<string, Map<number, WantedMark>>();
+  const byCell = new Map<number, WantedMark>();
+  const keyOf = cellKeys();
   let last: WantedMark | undefined;
   for (const f of findings) {
     if (f.rule === 'missing-sheet' || !existing.has(f.sheet)) continue;
     const style = f.severity === 'error' ? MARK_STYLE.validationError : MARK_STYLE.validationWarning;
-    let previous =
-      last && last.row === f.row && last.col === f.col && last.sheet === f.sheet ? last : undefined;
-    let ofSheet = bySheet.get(f.sheet);
-    if (!ofSheet) bySheet.set(f.sheet, (ofSheet = new Map()));
-    const key = f.row * COLUMN_KEYS + f.col;
-    previous ??= ofSheet.get(key);
+    const key = keyOf(f.sheet, f.row, f.col);
+    const previous =
+      last && last.row === f.row && last.col === f.col && last.sheet === f.sheet ? last : byCell.get(key);
     if (previous) {
       // One mark per cell: the strongest colour, every problem in the note.
       previous.mark.text += `\n• ${f.problem}`;
@@ -45,14 +43,11 @@ export function findingMarks(findings: readonly Finding[], existing: ReadonlySet
       col: f.col,
       mark: { kind: 'validation', color: style.color, priority: style.priority, text: `• ${f.problem}` },
     };
-    ofSheet.set(key, last);
+    byCell.set(key, last);
     marks.push(last);
   }
   return marks;
 }
-
-/** More than a sheet's columns (18,278 at most): row * COLUMN_KEYS + column is one number per cell. */
-const COLUMN_KEYS = 32768;
 
 /** The check itself, for a caller that already holds the document lock ("เตรียมส่งผู้บังคับบัญชา"). */
 export function validateLocked(host: Host): ValidateResult {

@@ -338,7 +338,7 @@ function sameMarks(a: readonly Mark[], b: readonly Mark[]): boolean {
  * than 2^23 rows): no key string per marked cell. Cells come sheet by sheet, so the sheet last asked
  * about is kept at hand (no lookup per cell).
  */
-function cellKeys(): (sheet: string, row: number, col: number) => number {
+export function cellKeys(): (sheet: string, row: number, col: number) => number {
   const sheets = new Map<string, number>();
   let lastSheet = '';
   let lastIndex = 0;
